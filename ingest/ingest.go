@@ -222,7 +222,7 @@ func NewLineReader(r io.Reader, opt Options) *LineReader {
 func (lr *LineReader) Next() (d *doc.Document, ok bool, err error) {
 	for {
 		line, tooLong, err := lr.readLine()
-		if err == io.EOF && line == nil {
+		if err == io.EOF && line == nil && !tooLong {
 			return nil, false, nil
 		}
 		if err != nil && err != io.EOF {
