@@ -98,6 +98,10 @@ type Quote struct {
 	SpeakerText string    `json:"speaker_text"`
 	Anonymous   bool      `json:"anonymous"`
 	Direct      bool      `json:"direct"`
+	// SpeakerActor is the speaker's affiliation as stated, for anonymous
+	// sources above all ("a U.S. official": USA GOV).
+	SpeakerActor *doc.Actor `json:"speaker_actor,omitempty"`
+	Via          *Span      `json:"via,omitempty"` // medium or outlet: "NewsNation", "Truth Social"
 }
 
 // Event is one coded event.
@@ -185,6 +189,11 @@ func FromDocument(d *doc.Document, opt Options) *Output {
 		}
 		if q.SpeakerSpan != nil {
 			cq.SpeakerText = text(d, *q.SpeakerSpan)
+		}
+		cq.SpeakerActor = q.SpeakerActor
+		if q.Via != nil {
+			v := span(*q.Via)
+			cq.Via = &v
 		}
 		o.Quotes = append(o.Quotes, cq)
 	}

@@ -89,12 +89,14 @@ type Time struct {
 // Quote is a direct or reported statement: its content, the cue that
 // introduces it, and who speaks.
 type Quote struct {
-	Span               // the quoted or reported content
-	Cue         Span   // "said", "according to", ...
-	Speaker     string // entity id of the speaker, or "" when unknown or anonymous
-	SpeakerSpan *Span  // the mention naming the speaker here, when there is one
-	Anonymous   bool   // the source is not named ("a U.S. official")
-	Direct      bool   // the content is inside quotation marks
+	Span                // the quoted or reported content
+	Cue          Span   // "said", "according to", ...
+	Speaker      string // entity id of the speaker, or "" when unknown or anonymous
+	SpeakerSpan  *Span  // the mention naming the speaker here, when there is one
+	SpeakerActor *Actor // the speaker's affiliation as the text states it ("a U.S. official": USA GOV)
+	Anonymous    bool   // the source is not named ("a U.S. official")
+	Direct       bool   // the content is inside quotation marks
+	Via          *Span  // the outlet or medium the statement reached the text through ("told NewsNation", "on Truth Social")
 }
 
 // Location is where an event took place.
