@@ -1,0 +1,141 @@
+package quote
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"sitrep/corpus/brat"
+	"sitrep/doc"
+	"sitrep/eval"
+	"sitrep/ingest"
+	"sitrep/pipeline"
+)
+
+// Evaluate scores quotation and attribution extraction on the PolNeAR dev
+// set in dataDir/polnear/dev: each article runs through upstream (the
+// stages before this one) and then the extractor. A predicted content
+// matches a gold Content when their spans overlap (one to one, greatest
+// overlap first); speaker.acc is the share of matched contents with a gold
+// Source whose predicted speaker phrase overlaps that Source. It returns an
+// error when the data cannot be read.
+func Evaluate(dataDir string, upstream *pipeline.Pipeline) ([]eval.Score, error) {
+	dir := filepath.Join(dataDir, "polnear", "dev")
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil || len(anns) == 0 {
+		return nil, fmt.Errorf("quote: no PolNeAR annotations in %s", dir)
+	}
+	sort.Strings(anns)
+	x, err := New(Config{})
+	if err != nil {
+		return nil, err
+	}
+	chain := pipeline.New(append(append([]pipeline.Stage{}, upstream.Stages...), x)...)
+	var counts eval.Counts
+	speakerRight, speakerTotal := 0, 0
+	analysed := map[string]*doc.Document{}
+	for _, ann := range anns {
+		base := filepath.Base(ann)
+		name := base[:strings.LastIndexByte(base, '_')]
+		d, ok := analysed[name]
+		if !ok {
+			b, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+			if err != nil {
+				return nil, fmt.Errorf("quote: %w", err)
+			}
+			d = ingest.New(string(b), ingest.Meta{ID: name})
+			if err := chain.Process(context.Background(), d); err != nil {
+				return nil, fmt.Errorf("quote: %s: %w", name, err)
+			}
+			analysed[name] = d
+		}
+		a, err := brat.ReadFile(ann)
+		if err != nil {
+			return nil, err
+		}
+		gold := goldQuotes(a, brat.ByteOffsets(d.Text))
+		c, right, total := score(d.Quotes, gold)
+		counts.Add(c)
+		speakerRight += right
+		speakerTotal += total
+	}
+	scores := counts.Scores("quote.polnear.content")
+	scores = append(scores, eval.Score{Name: "quote.polnear.speaker.acc", Value: eval.Accuracy(speakerRight, speakerTotal),
+		Note: fmt.Sprintf("%d of %d matched contents with a gold source", speakerRight, speakerTotal)})
+	return scores, nil
+}
+
+type goldQuote struct {
+	content doc.Span
+	sources []doc.Span
+}
+
+// goldQuotes reads the attributions that have a Content, as byte spans.
+func goldQuotes(a *brat.Annotations, toByte func(int) int) []goldQuote {
+	span := func(id string) []doc.Span {
+		tb, ok := a.Bounds[id]
+		if !ok {
+			return nil
+		}
+		var out []doc.Span
+		for _, f := range tb.Fragments {
+			out = append(out, doc.Span{Start: toByte(f.Start), End: toByte(f.End)})
+		}
+		return out
+	}
+	var out []goldQuote
+	for _, e := range a.Events {
+		c := span(e.Args["Content"])
+		if len(c) == 0 {
+			continue
+		}
+		g := goldQuote{content: doc.Span{Start: c[0].Start, End: c[len(c)-1].End}}
+		if s, ok := e.Args["Source"]; ok {
+			g.sources = span(s)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// score matches predicted quotes to gold contents one to one by greatest
+// overlap and counts the speakers found right.
+func score(pred []doc.Quote, gold []goldQuote) (c eval.Counts, right, total int) {
+	type pair struct{ p, g, overlap int }
+	var pairs []pair
+	for pi, p := range pred {
+		for gi, g := range gold {
+			if o := min(p.End, g.content.End) - max(p.Start, g.content.Start); o > 0 {
+				pairs = append(pairs, pair{pi, gi, o})
+			}
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].overlap > pairs[j].overlap })
+	usedP, usedG := map[int]bool{}, map[int]bool{}
+	for _, pr := range pairs {
+		if usedP[pr.p] || usedG[pr.g] {
+			continue
+		}
+		usedP[pr.p], usedG[pr.g] = true, true
+		c.TP++
+		g := gold[pr.g]
+		if len(g.sources) == 0 {
+			continue
+		}
+		total++
+		if sp := pred[pr.p].SpeakerSpan; sp != nil {
+			for _, s := range g.sources {
+				if sp.Overlaps(s) {
+					right++
+					break
+				}
+			}
+		}
+	}
+	c.FP = len(pred) - c.TP
+	c.FN = len(gold) - c.TP
+	return c, right, total
+}

@@ -1,0 +1,106 @@
+package quote
+
+import "strings"
+
+// cueVerbs lists the verbs that introduce speech, writing, findings or
+// beliefs attributed to a source, by lemma, with their irregular forms.
+// Regular forms (-s, -ed, -ing) are derived.
+var cueVerbs = map[string][]string{
+	"say": {"says", "said", "saying"}, "tell": {"tells", "told", "telling"},
+	"add": nil, "note": nil, "state": nil, "claim": nil, "contend": nil, "argue": nil,
+	"insist": nil, "confirm": nil, "deny": {"denies", "denied", "denying"}, "announce": nil,
+	"warn": nil, "write": {"writes", "wrote", "written", "writing"}, "report": nil,
+	"explain": nil, "acknowledge": nil, "admit": {"admits", "admitted", "admitting"},
+	"suggest": nil, "predict": nil, "ask": nil, "answer": nil, "reply": {"replies", "replied", "replying"},
+	"respond": nil, "declare": nil, "assert": nil, "maintain": nil, "stress": {"stresses", "stressed", "stressing"},
+	"emphasize": nil, "emphasise": nil, "allege": nil, "testify": {"testifies", "testified", "testifying"},
+	"tweet": nil, "post": nil, "reveal": nil, "disclose": nil, "recall": nil, "concede": nil,
+	"complain": nil, "promise": nil, "vow": nil, "pledge": nil, "urge": nil,
+	"show": {"shows", "showed", "shown", "showing"}, "find": {"finds", "found", "finding"},
+	"indicate": nil, "estimate": nil, "observe": nil, "comment": nil, "remark": nil,
+	"mention": nil, "caution": nil, "believe": nil, "think": {"thinks", "thought", "thinking"},
+	"fear": nil, "hope": nil, "charge": nil, "accuse": nil, "demand": nil, "insinuate": nil,
+	"signal": {"signals", "signaled", "signalled", "signaling", "signalling"},
+	"agree":  nil, "conclude": nil, "boast": nil, "joke": nil, "quip": {"quips", "quipped", "quipping"},
+	"scoff": nil, "counter": nil, "retort": nil, "lament": nil,
+	"speculate": nil, "surmise": nil, "reiterate": nil, "repeat": nil, "continue": nil,
+	"assure": nil, "inform": nil, "brief": nil, "proclaim": nil,
+	"describe": nil, "call": nil, "cite": nil, "echo": {"echoes", "echoed", "echoing"},
+	"contest": nil, "dispute": nil, "question": nil, "doubt": nil, "expect": nil,
+}
+
+// anonNouns are nouns that, as the head of a speaker phrase with no name,
+// mark an anonymous source: "a U.S. official", "people familiar with".
+var anonNouns = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "person": true,
+	"people": true, "aide": true, "aides": true, "diplomat": true, "diplomats": true,
+	"adviser": true, "advisers": true, "advisor": true, "advisors": true, "insider": true,
+	"insiders": true, "staffer": true, "staffers": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "officer": true, "officers": true, "member": true, "members": true,
+	"analyst": true, "analysts": true, "observer": true, "observers": true, "witness": true,
+	"witnesses": true, "resident": true, "residents": true, "expert": true, "experts": true,
+	"lawmaker": true, "lawmakers": true, "executive": true, "executives": true,
+	"negotiator": true, "negotiators": true, "operative": true, "operatives": true,
+	"someone": true, "one": true,
+}
+
+// skipBetween are words that may stand between a speaker and the cue:
+// "Trump also said", "the official later told".
+var skipBetween = map[string]bool{
+	"also": true, "later": true, "then": true, "reportedly": true, "repeatedly": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "did": true,
+	"does": true, "do": true, "previously": true, "recently": true, "publicly": true,
+	"privately": true, "separately": true, "earlier": true, "once": true, "again": true,
+	"further": true, "similarly": true, "flatly": true, "simply": true, "first": true,
+	"is": true, "was": true, "were": true, "are": true, "been": true,
+	"may": true, "might": true, "could": true, "can": true, "should": true, "often": true,
+	"never": true, "not": true, "n't": true, "always": true, "still": true, "already": true,
+}
+
+// cueForms maps each lower-case form of a cue verb to its lemma.
+var cueForms = buildCueForms()
+
+func buildCueForms() map[string]string {
+	m := map[string]string{}
+	for lemma, irregular := range cueVerbs {
+		m[lemma] = lemma
+		if irregular != nil {
+			for _, f := range irregular {
+				m[f] = lemma
+			}
+			continue
+		}
+		for _, f := range regularForms(lemma) {
+			if _, ok := m[f]; !ok {
+				m[f] = lemma
+			}
+		}
+	}
+	return m
+}
+
+// regularForms returns the -s, -ed and -ing forms of a regular verb.
+func regularForms(v string) []string {
+	switch {
+	case strings.HasSuffix(v, "e"):
+		return []string{v + "s", v + "d", v[:len(v)-1] + "ing"}
+	case strings.HasSuffix(v, "ss"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"):
+		return []string{v + "es", v + "ed", v + "ing"}
+	default:
+		return []string{v + "s", v + "ed", v + "ing"}
+	}
+}
+
+// weakCues are cue lemmas that introduce a statement only with a clausal
+// complement ("believes that ...", "called for ..."): alone they are
+// ordinary verbs.
+var weakCues = map[string]bool{
+	"believe": true, "think": true, "fear": true, "hope": true, "find": true, "show": true,
+	"call": true, "continue": true, "expect": true, "describe": true, "cite": true,
+	"agree": true, "doubt": true, "question": true, "echo": true, "post": true,
+	"signal": true, "repeat": true, "charge": true, "accuse": true, "demand": true,
+	"promise": true, "pledge": true, "vow": true, "urge": true, "ask": true, "answer": true,
+	"mention": true, "indicate": true, "estimate": true, "predict": true, "conclude": true,
+	"brief": true, "inform": true, "assure": true, "contest": true,
+	"dispute": true, "report": true, "reveal": true, "disclose": true, "observe": true,
+}

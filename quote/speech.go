@@ -1,0 +1,604 @@
+package quote
+
+import (
+	"sitrep/doc"
+)
+
+// reported finds the reported statements of sentence si: a cue verb or
+// "according to" with its speaker and content.
+func (a *analysis) reported(si int) []doc.Quote {
+	d := a.d
+	s := d.Sentences[si]
+	lo, hi := s.FirstToken, min(s.EndToken, len(d.Tokens))
+	var out []doc.Quote
+	for i := lo; i < hi; i++ {
+		if a.inRegion(d.Tokens[i].Start) >= 0 {
+			continue
+		}
+		var q doc.Quote
+		var ok bool
+		switch {
+		case a.lower[i] == "according" && i+1 < hi && a.lower[i+1] == "to":
+			q, ok = a.accordingTo(i, lo, hi)
+		default:
+			lemma, isCue := cueForms[a.lower[i]]
+			if !isCue || !verbLike(d.Tokens[i]) {
+				continue
+			}
+			if a.parsed {
+				q, ok = a.cueParsed(i, lemma, lo, hi)
+			} else {
+				q, ok = a.cueSurface(i, lemma, lo, hi)
+			}
+		}
+		if ok && q.Len() > 0 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// verbLike reports whether t may be a verb: tagged VERB, or untagged.
+func verbLike(t doc.Token) bool { return t.UPOS == "" || t.UPOS == "VERB" }
+
+// cueParsed reads a cue verb's speaker and content off the dependency tree.
+func (a *analysis) cueParsed(c int, lemma string, lo, hi int) (doc.Quote, bool) {
+	d := a.d
+	var subj, comp = -1, -1
+	for _, ch := range a.children[c] {
+		switch d.Tokens[ch].Deprel {
+		case "nsubj":
+			subj = ch
+		case "ccomp":
+			comp = ch
+		case "xcomp":
+			if comp < 0 && (lemma == "urge" || lemma == "ask" || lemma == "call") {
+				comp = ch
+			}
+		case "obl":
+			if lemma == "call" && comp < 0 && a.hasCase(ch, "for") {
+				comp = ch
+			}
+		}
+	}
+	var content doc.Span
+	switch {
+	case comp >= 0:
+		content = a.subtreeSpan(comp, -1, lo, hi)
+	case d.Tokens[c].Deprel == "parataxis" && d.Tokens[c].Head >= lo && d.Tokens[c].Head < hi:
+		content = a.subtreeSpan(d.Tokens[c].Head, c, lo, hi)
+	default:
+		if weakCues[lemma] {
+			return doc.Quote{}, false
+		}
+		// A cue with no clause of its own may still introduce the
+		// quotation that follows or precedes it in the sentence.
+		if r := a.adjacentRegion(c, lo, hi); r >= 0 {
+			content = a.regions[r].content
+		} else {
+			return doc.Quote{}, false
+		}
+	}
+	if subj < 0 {
+		if d.Tokens[c].Deprel == "conj" || d.Tokens[c].Deprel == "xcomp" {
+			// "Trump met Machado and said ...": the subject of the first verb.
+			if h := d.Tokens[c].Head; h >= lo && h < hi {
+				for _, ch := range a.children[h] {
+					if d.Tokens[ch].Deprel == "nsubj" {
+						subj = ch
+					}
+				}
+			}
+		}
+	}
+	q := doc.Quote{Span: content, Cue: a.cueSpan(c, hi)}
+	if subj >= 0 {
+		a.setSpeaker(&q, subj, a.speakerSpan(subj, lo, hi))
+	}
+	a.setVia(&q, c, lo, hi)
+	return q, true
+}
+
+// hasCase reports whether token t has a case marker with text word.
+func (a *analysis) hasCase(t int, word string) bool {
+	for _, ch := range a.children[t] {
+		if a.d.Tokens[ch].Deprel == "case" && a.lower[ch] == word {
+			return true
+		}
+	}
+	return false
+}
+
+// cueSpan is the cue verb, with a following particle ("called for",
+// "pointed out").
+func (a *analysis) cueSpan(c, hi int) doc.Span {
+	sp := a.d.Tokens[c].Span
+	if c+1 < hi {
+		switch a.lower[c+1] {
+		case "for", "out":
+			sp.End = a.d.Tokens[c+1].End
+		}
+	}
+	return sp
+}
+
+// subtreeSpan returns the span from the leftmost to the rightmost token of
+// the subtree of t inside [lo, hi), leaving out the subtree of skip and
+// punctuation at either edge.
+func (a *analysis) subtreeSpan(t, skip, lo, hi int) doc.Span {
+	in := make([]bool, hi-lo)
+	var mark func(n, depth int)
+	mark = func(n, depth int) {
+		if n == skip || n < lo || n >= hi || in[n-lo] || depth > 256 {
+			return
+		}
+		in[n-lo] = true
+		for _, ch := range a.children[n] {
+			mark(ch, depth+1)
+		}
+	}
+	mark(t, 0)
+	first, last := -1, -1
+	for i := lo; i < hi; i++ {
+		if in[i-lo] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return doc.Span{}
+	}
+	// With skip removed the subtree may have a hole; keep the larger side.
+	if skip >= 0 && skip > first && skip < last {
+		sk := a.subtreeBounds(skip, lo, hi)
+		if sk[0]-first >= last-sk[1] {
+			last = sk[0] - 1
+		} else {
+			first = sk[1] + 1
+		}
+	}
+	for first <= last && a.edgePunct(first) {
+		first++
+	}
+	for last >= first && a.edgePunct(last) {
+		last--
+	}
+	if first > last {
+		return doc.Span{}
+	}
+	return doc.Span{Start: a.d.Tokens[first].Start, End: a.d.Tokens[last].End}
+}
+
+// subtreeBounds returns the first and last token of the subtree of t.
+func (a *analysis) subtreeBounds(t, lo, hi int) [2]int {
+	b := [2]int{t, t}
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if depth > 256 || n < lo || n >= hi {
+			return
+		}
+		b[0], b[1] = min(b[0], n), max(b[1], n)
+		for _, ch := range a.children[n] {
+			walk(ch, depth+1)
+		}
+	}
+	walk(t, 0)
+	return b
+}
+
+// edgePunct reports whether token i is punctuation that an attribution
+// span does not begin or end with (commas, dashes, colons); quotation marks
+// and final stops stay out too.
+func (a *analysis) edgePunct(i int) bool {
+	switch a.lower[i] {
+	case ",", ";", ":", "—", "–", "-", "--", ".", "\"", "“", "”", "'", "‘", "’", "(", ")":
+		return true
+	}
+	return false
+}
+
+// speakerSpan is the noun phrase of the speaker headed by token h: its
+// subtree without relative clauses, or the token alone when unparsed.
+func (a *analysis) speakerSpan(h, lo, hi int) doc.Span {
+	if !a.parsed {
+		return a.d.Tokens[h].Span
+	}
+	first, last := h, h
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if depth > 64 {
+			return
+		}
+		for _, ch := range a.children[n] {
+			switch a.d.Tokens[ch].Deprel {
+			case "acl:relcl", "acl", "punct", "parataxis", "cc", "conj", "advcl":
+				if a.d.Tokens[ch].Deprel == "conj" {
+					// "Trump and Rubio said": keep coordinated speakers.
+					first, last = min(first, ch), max(last, ch)
+					walk(ch, depth+1)
+				}
+				continue
+			}
+			if ch < lo || ch >= hi {
+				continue
+			}
+			first, last = min(first, ch), max(last, ch)
+			walk(ch, depth+1)
+		}
+	}
+	walk(h, 0)
+	for first < last && a.edgePunct(first) {
+		first++
+	}
+	for last > first && a.edgePunct(last) {
+		last--
+	}
+	return doc.Span{Start: a.d.Tokens[first].Start, End: a.d.Tokens[last].End}
+}
+
+// setSpeaker fills the speaker fields of q from the head token h of the
+// speaker phrase sp: the entity mentioned there, whether the source is
+// anonymous, and the affiliation the phrase states.
+func (a *analysis) setSpeaker(q *doc.Quote, h int, sp doc.Span) {
+	d := a.d
+	q.SpeakerSpan = &sp
+	if ei, ok := a.entityAt[h]; ok {
+		q.Speaker = d.Entities[ei].ID
+		q.SpeakerActor = d.Entities[ei].Actor
+	}
+	if anonNouns[a.lower[h]] && d.Tokens[h].UPOS != "PROPN" {
+		q.Anonymous = true
+		q.Speaker = ""
+		q.SpeakerActor = nil
+		// The affiliation stated inside the phrase: "a U.S. official",
+		// "Venezuelan officials", "an aide to the president".
+		for i := range d.Tokens {
+			t := d.Tokens[i]
+			if t.Start < sp.Start || t.End > sp.End || i == h {
+				continue
+			}
+			if ei, ok := a.entityAt[i]; ok && d.Entities[ei].Actor != nil {
+				act := *d.Entities[ei].Actor
+				q.SpeakerActor = &act
+				break
+			}
+		}
+		// When the actors stage coded the nominal phrase itself, prefer it.
+		if ei, ok := a.entityAt[h]; ok && d.Entities[ei].Actor != nil {
+			act := *d.Entities[ei].Actor
+			q.SpeakerActor = &act
+		}
+	}
+}
+
+// setVia records the medium a statement reached the text through: the
+// object of "told"/"spoke to" when it is an organisation ("told
+// NewsNation"), or "on"/"in" + a name after writing verbs ("wrote on Truth
+// Social").
+func (a *analysis) setVia(q *doc.Quote, c, lo, hi int) {
+	d := a.d
+	// Look right of the cue, and inside the speaker phrase's relative
+	// clause ("a U.S. official who spoke to NewsNation").
+	from, to := c+1, min(c+8, hi)
+	if q.SpeakerSpan != nil {
+		for i := lo; i < hi; i++ {
+			if d.Tokens[i].Start >= q.SpeakerSpan.End && i < c {
+				from = min(from, i)
+				break
+			}
+		}
+	}
+	for i := from; i < to; i++ {
+		if q.Span.Len() > 0 && d.Tokens[i].Start >= q.Span.Start && d.Tokens[i].End <= q.Span.End {
+			continue
+		}
+		switch a.lower[i] {
+		case "to", "on", "in", "told", "via":
+		default:
+			continue
+		}
+		j := i + 1
+		for j < hi && (a.lower[j] == "the" || a.lower[j] == "a") {
+			j++
+		}
+		if j >= hi {
+			continue
+		}
+		if ei, ok := a.entityAt[j]; ok {
+			e := d.Entities[ei]
+			if e.Type == doc.Org || e.Type == doc.Work || e.Type == doc.Product || e.Type == doc.Misc {
+				sp := mentionCovering(e, d.Tokens[j].Span)
+				q.Via = &sp
+				return
+			}
+		}
+	}
+}
+
+func mentionCovering(e doc.Entity, t doc.Span) doc.Span {
+	for _, m := range e.Mentions {
+		if m.Span.Contains(t) {
+			return m.Span
+		}
+	}
+	return t
+}
+
+// accordingTo reads "according to X, CONTENT" and "CONTENT, according to X".
+func (a *analysis) accordingTo(i, lo, hi int) (doc.Quote, bool) {
+	d := a.d
+	cue := doc.Span{Start: d.Tokens[i].Start, End: d.Tokens[i+1].End}
+	// The source phrase runs from after "to" to the next comma or the end.
+	j := i + 2
+	end := j
+	for end < hi && !a.clauseBreak(end) {
+		end++
+	}
+	if j >= end {
+		return doc.Quote{}, false
+	}
+	h := a.phraseHead(j, end)
+	src := doc.Span{Start: d.Tokens[j].Start, End: d.Tokens[h].End}
+	// Content: the rest of the sentence on the other side.
+	var content doc.Span
+	if i > lo && a.lower[i-1] == "," || i > lo+2 {
+		// "CONTENT, according to X": the clause before.
+		last := i - 1
+		for last >= lo && a.edgePunct(last) {
+			last--
+		}
+		first := lo
+		for first <= last && a.edgePunct(first) {
+			first++
+		}
+		if first <= last {
+			content = doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
+		}
+	}
+	if content.Len() == 0 {
+		first := end
+		for first < hi && a.edgePunct(first) {
+			first++
+		}
+		last := hi - 1
+		for last >= first && a.edgePunct(last) {
+			last--
+		}
+		if first > last {
+			return doc.Quote{}, false
+		}
+		content = doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
+	}
+	q := doc.Quote{Span: content, Cue: cue}
+	a.setSpeaker(&q, h, src)
+	a.setVia(&q, i+1, lo, hi)
+	return q, true
+}
+
+// clauseBreak reports whether token i ends a phrase: a comma, a dash, a
+// semicolon, a final stop, or a relative pronoun.
+func (a *analysis) clauseBreak(i int) bool {
+	switch a.lower[i] {
+	case ",", ";", "—", "–", "--", ".", "!", "?", ":", "who", "which", "that":
+		return true
+	}
+	return false
+}
+
+// phraseHead returns the head of the noun phrase in tokens [from, to): the
+// last noun, proper noun or pronoun before a preposition, else the last
+// token.
+func (a *analysis) phraseHead(from, to int) int {
+	d := a.d
+	h := -1
+	for i := from; i < to; i++ {
+		switch d.Tokens[i].UPOS {
+		case "NOUN", "PROPN", "PRON", "NUM":
+			h = i
+			continue
+		case "ADP":
+			if h >= 0 {
+				return h
+			}
+		}
+		if d.Tokens[i].UPOS == "" && h < 0 {
+			h = i
+		}
+	}
+	if h < 0 {
+		return to - 1
+	}
+	return h
+}
+
+// cueSurface reads speaker and content by word order when no parse is
+// available: "X said (that) CONTENT", "CONTENT, X said", "CONTENT, said X".
+func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool) {
+	d := a.d
+	q := doc.Quote{Cue: a.cueSpan(c, hi)}
+	// Speaker to the left, skipping adverbs and auxiliaries.
+	j := c - 1
+	for j >= lo && skipBetween[a.lower[j]] {
+		j--
+	}
+	subjEnd := j
+	for j >= lo && nominal(d.Tokens[j], a.lower[j]) {
+		j--
+	}
+	hasLeft := subjEnd > j
+	afterCue := c + 1
+	for afterCue < hi && (a.lower[afterCue] == "that" || a.lower[afterCue] == ":") {
+		afterCue++
+	}
+	if hasLeft {
+		h := a.phraseHead(j+1, subjEnd+1)
+		sp := doc.Span{Start: d.Tokens[j+1].Start, End: d.Tokens[subjEnd].End}
+		if j >= lo && a.lower[j] == "," && j > lo {
+			// "CONTENT, X said."
+			q.Span = a.tokensSpan(lo, j-1)
+		} else if afterCue < hi {
+			q.Span = a.tokensSpan(c+1, hi-1)
+		}
+		a.setSpeaker(&q, h, sp)
+	} else if c > lo && a.lower[c-1] == "," && c+1 < hi {
+		// "CONTENT, said X."
+		end := c + 1
+		for end < hi && nominal(d.Tokens[end], a.lower[end]) {
+			end++
+		}
+		if end > c+1 {
+			h := a.phraseHead(c+1, end)
+			a.setSpeaker(&q, h, doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End})
+			q.Span = a.tokensSpan(lo, c-2)
+		}
+	}
+	if q.Len() == 0 {
+		if weakCues[lemma] {
+			return doc.Quote{}, false
+		}
+		if r := a.adjacentRegion(c, lo, hi); r >= 0 {
+			q.Span = a.regions[r].content
+		}
+	}
+	if q.Len() == 0 {
+		return doc.Quote{}, false
+	}
+	a.setVia(&q, c, lo, hi)
+	return q, true
+}
+
+// nominal reports whether a token may belong to a speaker noun phrase.
+func nominal(t doc.Token, lower string) bool {
+	switch t.UPOS {
+	case "NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM":
+		return true
+	case "PART":
+		return lower == "'s" || lower == "’s"
+	case "":
+		return false
+	}
+	return false
+}
+
+// tokensSpan covers tokens first..last, trimmed of edge punctuation.
+func (a *analysis) tokensSpan(first, last int) doc.Span {
+	for first <= last && a.edgePunct(first) {
+		first++
+	}
+	for last >= first && a.edgePunct(last) {
+		last--
+	}
+	if first > last || first < 0 || last >= len(a.d.Tokens) {
+		return doc.Span{}
+	}
+	return doc.Span{Start: a.d.Tokens[first].Start, End: a.d.Tokens[last].End}
+}
+
+// adjacentRegion returns the direct quotation in the same sentence nearest
+// the cue at c, or -1.
+func (a *analysis) adjacentRegion(c, lo, hi int) int {
+	d := a.d
+	best, bestDist := -1, 1<<30
+	sentStart, sentEnd := d.Tokens[lo].Start, d.Tokens[hi-1].End
+	for ri, r := range a.regions {
+		if r.content.End < sentStart-2 || r.content.Start > sentEnd+2 {
+			continue
+		}
+		dist := abs(r.content.Start - d.Tokens[c].Start)
+		if e := abs(r.content.End - d.Tokens[c].Start); e < dist {
+			dist = e
+		}
+		if dist < bestDist {
+			best, bestDist = ri, dist
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// attachDirect turns every direct quotation into a quote: merged with the
+// reported statement whose content it is, else given the speaker of a
+// statement whose content contains it (a partial quote such as “run”),
+// else of the quotation just before it in the previous paragraph (a quote
+// continued), else left without a speaker when it is long enough to be a
+// statement rather than a scare quote.
+func (a *analysis) attachDirect(reported []doc.Quote) []doc.Quote {
+	out := reported
+	var prev *doc.Quote
+	for _, r := range a.regions {
+		merged := false
+		for i := range out {
+			q := &out[i]
+			if q.Direct {
+				continue
+			}
+			// The reported content is the quotation (give or take marks).
+			if overlapShare(q.Span, r.content) > 0.6 {
+				q.Span = r.content
+				q.Direct = true
+				merged = true
+				prev = q
+				break
+			}
+		}
+		if merged {
+			continue
+		}
+		var host *doc.Quote
+		for i := range out {
+			if !out[i].Direct && out[i].Span.Contains(r.content) {
+				host = &out[i]
+			}
+		}
+		nq := doc.Quote{Span: r.content, Direct: true, Cue: doc.Span{Start: r.open.Start, End: r.open.Start}}
+		switch {
+		case host != nil:
+			nq.Speaker, nq.SpeakerSpan, nq.SpeakerActor, nq.Anonymous, nq.Via, nq.Cue = host.Speaker, host.SpeakerSpan, host.SpeakerActor, host.Anonymous, host.Via, host.Cue
+		case prev != nil && a.continues(*prev, r):
+			nq.Speaker, nq.SpeakerSpan, nq.SpeakerActor, nq.Anonymous, nq.Via, nq.Cue = prev.Speaker, prev.SpeakerSpan, prev.SpeakerActor, prev.Anonymous, prev.Via, prev.Cue
+		default:
+			if wordCount(a.d.Slice(r.content)) < 5 {
+				continue // a scare quote or a title, not a statement
+			}
+		}
+		out = append(out, nq)
+		prev = &out[len(out)-1]
+	}
+	return out
+}
+
+// continues reports whether direct quotation r follows q closely enough to
+// be the same speaker going on: it starts within a short gap after q ends.
+func (a *analysis) continues(q doc.Quote, r region) bool {
+	gap := r.open.Start - q.End
+	return gap >= 0 && gap < 40
+}
+
+func overlapShare(x, y doc.Span) float64 {
+	lo, hi := max(x.Start, y.Start), min(x.End, y.End)
+	if hi <= lo {
+		return 0
+	}
+	return float64(hi-lo) / float64(max(x.Len(), y.Len()))
+}
+
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
