@@ -196,3 +196,58 @@ func FuzzLineReader(f *testing.F) {
 		}
 	})
 }
+
+func TestReadHTML(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Page title</title>
+<meta property="og:title" content="Talks resume in Caracas">
+<meta property="article:published_time" content="2026-01-15T18:04:00Z">
+<link rel="canonical" href="https://news.example.org/caracas">
+<script>var x = "not text";</script><style>p{color:red}</style></head>
+<body><nav>Home | World</nav><header>Site header</header>
+<article><h1>Talks resume</h1><p>CARACAS — Officials <b>met</b> on Thursday.</p>
+<p>They   spoke for two hours.<br>Then left.</p><aside>Related: other story</aside>
+<ul><li>First point</li><li>Second point</li></ul></article>
+<footer>Copyright</footer></body></html>`
+	d, err := ReadHTML(strings.NewReader(page), Meta{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Talks resume\n\nCARACAS — Officials met on Thursday.\n\nThey spoke for two hours.\nThen left.\n\nFirst point\n\nSecond point\n"
+	if d.Text != want {
+		t.Errorf("text = %q; want %q", d.Text, want)
+	}
+	if d.Title != "Talks resume in Caracas" || d.URL != "https://news.example.org/caracas" || dateOf(d.Published) != "2026-01-15" {
+		t.Errorf("meta = %q %q %v; want the page's title, URL and date", d.Title, d.URL, d.Published)
+	}
+}
+
+func TestReadHTMLBad(t *testing.T) {
+	tests := []struct {
+		name, in string
+		wantErr  error
+	}{
+		{"no text", "<html><body><script>x</script></body></html>", ErrEmpty},
+		{"malformed still read", "<html><body><p>Unclosed <b>bold <i>text</p></div></span>", nil},
+		{"bad date ignored", `<html><head><meta name="date" content="soon"></head><body><p>Text.</p></body></html>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadHTML(strings.NewReader(tt.in), Meta{}, Options{})
+			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil && err != nil) {
+				t.Errorf("err = %v; want %v", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func FuzzReadHTML(f *testing.F) {
+	f.Add("<html><body><p>Officials met.</p></body></html>")
+	f.Add("<article><p>a<br>b</p><li>c</li></article>")
+	f.Add("<p>\xff\xfe</p>")
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := ReadHTML(strings.NewReader(in), Meta{}, Options{MaxBytes: 1 << 16})
+		if err == nil && strings.TrimSpace(d.Text) == "" {
+			t.Errorf("no error but empty text for %q", in)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -15,7 +16,8 @@ import (
 
 const extractHelp = `usage: sitrep extract [flags] [FILE|-]
 
-Analyse one article and print it as one JSON object (the extract contract
+Analyse one article (plain text, or an HTML page whose article text is
+extracted) and print it as one JSON object (the extract contract
 of DESIGN.md): sentences, entities, times, quotes and events, each with byte
 offsets into the article text. With no FILE, or FILE "-", the article is
 read from standard input.
@@ -36,7 +38,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	url := fs.String("url", "", "URL of the article")
 	title := fs.String("title", "", "title of the article")
 	id := fs.String("id", "", "document id (default: derived from the URL or the text)")
-	format := fs.String("format", "text", "input format: text (one article) or jsonl (one record per line)")
+	format := fs.String("format", "auto", "input format: auto (HTML or text, by content), text, html, or jsonl (one record per line)")
 	layers := fs.String("layers", "", "extra layers to print, comma-separated: tokens")
 	indent := fs.Bool("indent", false, "indent the JSON of a single article")
 	workers := fs.Int("workers", 0, "documents analysed at once in jsonl mode (0: one per core)")
@@ -80,9 +82,13 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 
+	meta := ingest.Meta{ID: *id, URL: *url, Title: *title, Published: *published}
+	read := map[string]func(io.Reader, ingest.Meta, ingest.Options) (*doc.Document, error){
+		"auto": ingest.Read, "text": ingest.ReadText, "html": ingest.ReadHTML,
+	}
 	switch *format {
-	case "text":
-		d, err := ingest.ReadText(in, ingest.Meta{ID: *id, URL: *url, Title: *title, Published: *published}, ingest.Options{})
+	case "auto", "text", "html":
+		d, err := read[*format](in, meta, ingest.Options{})
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -99,6 +105,6 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			return enc.Encode(contract.FromDocument(d, opt))
 		})
 	default:
-		return fmt.Errorf("%w: unknown --format %q (want text or jsonl)", errUsage, *format)
+		return fmt.Errorf("%w: unknown --format %q (want auto, text, html or jsonl)", errUsage, *format)
 	}
 }
