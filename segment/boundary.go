@@ -1,0 +1,315 @@
+package segment
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The boundary model is a binary averaged perceptron over hashed features
+// of a candidate gap between two tokens; a positive score means a sentence
+// starts after the gap.
+
+const (
+	hashBits  = 20
+	hashSize  = 1 << hashBits
+	hashMask  = hashSize - 1
+	maxFeats  = 32
+	maxWordFx = 24 // bytes of a token used as a word feature
+)
+
+// modelMagic opens a serialised boundary model.
+const modelMagic = "sitrep-segment-boundary-v1\n"
+
+// boundaryModel holds the perceptron's weights.
+type boundaryModel struct {
+	w []float32 // len hashSize
+}
+
+// ErrModel is wrapped by the errors of a boundary model that cannot be read.
+var ErrModel = errors.New("segment: bad boundary model")
+
+// loadModel reads a gzip-compressed model: the magic line, then a uint32
+// count and count pairs of little-endian (uint32 index, float32 weight).
+func loadModel(b []byte) (*boundaryModel, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
+		return nil, fmt.Errorf("%w: missing header", ErrModel)
+	}
+	raw = raw[len(modelMagic):]
+	if len(raw) < 4 {
+		return nil, fmt.Errorf("%w: truncated", ErrModel)
+	}
+	n := int(binary.LittleEndian.Uint32(raw))
+	raw = raw[4:]
+	if n < 0 || len(raw) != 8*n {
+		return nil, fmt.Errorf("%w: %d entries in %d bytes", ErrModel, n, len(raw))
+	}
+	m := &boundaryModel{w: make([]float32, hashSize)}
+	for i := 0; i < n; i++ {
+		idx := binary.LittleEndian.Uint32(raw[8*i:])
+		if idx >= hashSize {
+			return nil, fmt.Errorf("%w: index %d out of range", ErrModel, idx)
+		}
+		m.w[idx] = math.Float32frombits(binary.LittleEndian.Uint32(raw[8*i+4:]))
+	}
+	return m, nil
+}
+
+// encodeModel serialises weights in the format loadModel reads, keeping
+// only non-zero weights.
+func encodeModel(w []float32) ([]byte, error) {
+	var raw bytes.Buffer
+	raw.WriteString(modelMagic)
+	n := 0
+	for _, v := range w {
+		if v != 0 {
+			n++
+		}
+	}
+	var b [8]byte
+	binary.LittleEndian.PutUint32(b[:4], uint32(n))
+	raw.Write(b[:4])
+	for i, v := range w {
+		if v == 0 {
+			continue
+		}
+		binary.LittleEndian.PutUint32(b[:4], uint32(i))
+		binary.LittleEndian.PutUint32(b[4:], math.Float32bits(v))
+		raw.Write(b[:])
+	}
+	var out bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// score returns the perceptron score of the features.
+func (m *boundaryModel) score(feats []uint32) float32 {
+	var s float32
+	for _, f := range feats {
+		s += m.w[f]
+	}
+	return s
+}
+
+// Token shapes used as features.
+const (
+	shapeNone    = '^' // beyond the text
+	shapeURL     = 'U'
+	shapeCap     = 'C' // "Trump"
+	shapeCaps    = 'A' // "NATO"
+	shapeInitial = 'I' // "J" or "J."
+	shapeLower   = 'l'
+	shapeDigit   = 'd'
+	shapeSent    = 'p' // . ! ? … runs
+	shapeQuote   = 'q'
+	shapeOpen    = 'b'
+	shapeClose   = 'e'
+	shapeComma   = ','
+	shapeColon   = ':'
+	shapeDash    = '-'
+	shapeOther   = 'o'
+	shapeLetter  = 'x' // uncased letters
+)
+
+// shape classifies a token for features.
+func shape(text string, tk *tok) byte {
+	if tk.flags&flagURL != 0 {
+		return shapeURL
+	}
+	w := text[tk.start:tk.end]
+	c := w[0]
+	if c < 0x80 {
+		switch {
+		case isUpperB(c):
+			upper, lower := 0, 0
+			for i := 0; i < len(w); i++ {
+				switch {
+				case isUpperB(w[i]):
+					upper++
+				case isLowerB(w[i]):
+					lower++
+				}
+			}
+			if upper == 1 && lower == 0 && (len(w) == 1 || w[1] == '.') {
+				return shapeInitial
+			}
+			if lower == 0 {
+				return shapeCaps
+			}
+			return shapeCap
+		case isLowerB(c):
+			return shapeLower
+		case isDigit(c):
+			return shapeDigit
+		}
+		switch c {
+		case '.', '!', '?':
+			return shapeSent
+		case '"', '\'', '`':
+			return shapeQuote
+		case '(', '[', '{', '<':
+			return shapeOpen
+		case ')', ']', '}', '>':
+			return shapeClose
+		case ',':
+			return shapeComma
+		case ':', ';':
+			return shapeColon
+		case '-':
+			return shapeDash
+		}
+		return shapeOther
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case r == '…':
+		return shapeSent
+	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '«' || r == '»':
+		return shapeQuote
+	case r == '—' || r == '–' || r == '―':
+		return shapeDash
+	case unicode.IsUpper(r):
+		return shapeCap
+	case unicode.IsLower(r):
+		return shapeLower
+	case unicode.IsLetter(r):
+		return shapeLetter
+	case unicode.IsDigit(r):
+		return shapeDigit
+	}
+	return shapeOther
+}
+
+// FNV-1a.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+// hashWord mixes the lowercased token (its first maxWordFx bytes, or its
+// shape for a URL) into h.
+func hashWord(h uint64, text string, tk *tok) uint64 {
+	if tk == nil {
+		return hashByte(h, 0)
+	}
+	if tk.flags&flagURL != 0 {
+		return hashByte(h, 1)
+	}
+	w := text[tk.start:tk.end]
+	if len(w) > maxWordFx {
+		w = w[:maxWordFx]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isUpperB(c) {
+			c += 'a' - 'A'
+		}
+		h = hashByte(h, c)
+	}
+	return hashByte(h, 0xff)
+}
+
+func finish(h uint64) uint32 { return uint32((h ^ h>>29) & hashMask) }
+
+// features appends the hashed features of the gap before toks[k] to dst.
+func features(dst []uint32, text string, toks []tok, k, sinceLast int) []uint32 {
+	at := func(i int) *tok {
+		if i < 0 || i >= len(toks) {
+			return nil
+		}
+		return &toks[i]
+	}
+	sh := func(i int) byte {
+		if t := at(i); t != nil {
+			return shape(text, t)
+		}
+		return shapeNone
+	}
+	p2, p1, n0, n1 := at(k-2), at(k-1), at(k), at(k+1)
+	s2, s1, s0, sn1 := sh(k-2), sh(k-1), sh(k), sh(k+1)
+	t := func(id byte) uint64 { return hashByte(fnvOffset, id) }
+
+	dst = append(dst, finish(t(1)))
+	dst = append(dst, finish(hashWord(t(2), text, p1)))
+	dst = append(dst, finish(hashWord(t(3), text, n0)))
+	dst = append(dst, finish(hashByte(hashByte(t(4), s1), s0)))
+	dst = append(dst, finish(hashWord(t(5), text, p2)))
+	dst = append(dst, finish(hashByte(t(6), s2)))
+	dst = append(dst, finish(hashWord(t(7), text, n1)))
+	dst = append(dst, finish(hashByte(t(8), sn1)))
+	dst = append(dst, finish(hashByte(hashWord(t(9), text, p1), s0)))
+	dst = append(dst, finish(hashWord(hashWord(t(10), text, p1), text, n0)))
+	dst = append(dst, finish(hashWord(hashWord(t(11), text, p2), text, p1)))
+	dst = append(dst, finish(hashByte(hashByte(hashByte(hashByte(t(12), s2), s1), s0), sn1)))
+	dst = append(dst, finish(hashByte(hashWord(t(13), text, n0), sn1)))
+	var fl byte
+	if p1 != nil {
+		fl = p1.flags & (flagAbbr | flagMultiAbbr)
+	}
+	dst = append(dst, finish(hashByte(hashByte(t(14), fl), s0)))
+	var sp, nl byte
+	if n0 != nil {
+		if n0.space {
+			sp = 1
+		}
+		nl = byte(min(n0.nl, 2))
+	}
+	dst = append(dst, finish(hashByte(hashByte(hashByte(t(15), sp), s1), s0)))
+	dst = append(dst, finish(hashByte(hashByte(t(16), nl), s0)))
+	dst = append(dst, finish(hashByte(hashByte(t(17), sinceBucket(sinceLast)), s0)))
+	// Length of the word before a period, and its suffix.
+	if p1 != nil {
+		l := p1.end - p1.start
+		dst = append(dst, finish(hashByte(hashByte(hashByte(t(18), byte(min(l, 8))), fl), s0)))
+		if l >= 3 {
+			w := text[p1.end-3 : p1.end]
+			h := t(19)
+			for i := 0; i < len(w); i++ {
+				h = hashByte(h, w[i]|0x20)
+			}
+			dst = append(dst, finish(hashByte(h, s0)))
+		}
+	}
+	dst = append(dst, finish(hashByte(hashByte(hashWord(t(20), text, p2), s1), s0)))
+	dst = append(dst, finish(hashByte(hashByte(hashByte(t(21), s1), s0), sn1)))
+	return dst
+}
+
+func sinceBucket(n int) byte {
+	switch {
+	case n <= 3:
+		return byte(n)
+	case n <= 6:
+		return 4
+	case n <= 12:
+		return 5
+	case n <= 25:
+		return 6
+	}
+	return 7
+}

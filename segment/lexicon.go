@@ -1,0 +1,92 @@
+package segment
+
+// The word lists below are general knowledge of English orthography,
+// written by hand.
+
+// Kinds of abbreviation.
+const (
+	abbrAlways       = iota // "Dr.", "Inc.", "etc."
+	abbrBeforeNumber        // "No. 5"
+	abbrCapitalized         // "Gen.", "Jan.", "Calif." only when capitalized
+)
+
+const maxAbbrLen = 8
+
+// abbreviations maps lowercased words (without the final period) that
+// usually take an abbreviation period to their kind.
+var abbreviations = map[string]int{
+	// Titles and ranks.
+	"mr": abbrAlways, "mrs": abbrAlways, "ms": abbrAlways, "messrs": abbrAlways, "dr": abbrAlways,
+	"prof": abbrAlways, "gen": abbrCapitalized, "sen": abbrCapitalized, "sens": abbrCapitalized,
+	"rep": abbrCapitalized, "reps": abbrCapitalized, "gov": abbrCapitalized, "govs": abbrCapitalized,
+	"lt": abbrAlways, "col": abbrCapitalized, "capt": abbrAlways, "cmdr": abbrAlways, "sgt": abbrAlways,
+	"cpl": abbrAlways, "pvt": abbrAlways, "adm": abbrCapitalized, "maj": abbrCapitalized,
+	"brig": abbrCapitalized, "rev": abbrCapitalized, "fr": abbrCapitalized, "hon": abbrCapitalized,
+	"pres": abbrCapitalized, "supt": abbrAlways, "insp": abbrAlways, "det": abbrCapitalized,
+	"atty": abbrAlways, "amb": abbrCapitalized, "cmdt": abbrAlways, "gens": abbrCapitalized,
+	"st": abbrCapitalized, "ste": abbrCapitalized, "mt": abbrCapitalized, "ft": abbrCapitalized,
+	"jr": abbrAlways, "sr": abbrAlways, "esq": abbrAlways, "phd": abbrCapitalized,
+	// Companies.
+	"inc": abbrAlways, "corp": abbrAlways, "co": abbrCapitalized, "ltd": abbrAlways,
+	"llc": abbrAlways, "plc": abbrAlways, "bros": abbrAlways, "assn": abbrAlways, "dept": abbrAlways,
+	"univ": abbrAlways, "intl": abbrAlways, "natl": abbrAlways, "govt": abbrAlways, "cos": abbrCapitalized,
+	// Months and days.
+	"jan": abbrCapitalized, "feb": abbrCapitalized, "mar": abbrCapitalized, "apr": abbrCapitalized,
+	"jun": abbrCapitalized, "jul": abbrCapitalized, "aug": abbrCapitalized, "sep": abbrCapitalized,
+	"sept": abbrCapitalized, "oct": abbrCapitalized, "nov": abbrCapitalized, "dec": abbrCapitalized,
+	"mon": abbrCapitalized, "tue": abbrCapitalized, "tues": abbrCapitalized, "wed": abbrCapitalized,
+	"thu": abbrCapitalized, "thur": abbrCapitalized, "thurs": abbrCapitalized, "fri": abbrCapitalized,
+	"sat": abbrCapitalized, "sun": abbrCapitalized,
+	// Places.
+	"ave": abbrAlways, "blvd": abbrAlways, "rd": abbrCapitalized, "hwy": abbrAlways,
+	"ala": abbrCapitalized, "ariz": abbrCapitalized, "ark": abbrCapitalized, "calif": abbrCapitalized,
+	"colo": abbrCapitalized, "conn": abbrCapitalized, "fla": abbrCapitalized, "ga": abbrCapitalized,
+	"kan": abbrCapitalized, "kans": abbrCapitalized, "ky": abbrCapitalized, "md": abbrCapitalized,
+	"mich": abbrCapitalized, "minn": abbrCapitalized, "mont": abbrCapitalized, "neb": abbrCapitalized,
+	"nev": abbrCapitalized, "okla": abbrCapitalized, "ore": abbrCapitalized, "tenn": abbrCapitalized,
+	"tex": abbrCapitalized, "va": abbrCapitalized, "vt": abbrCapitalized, "wis": abbrCapitalized,
+	"wyo": abbrCapitalized, "penn": abbrCapitalized, "mass": abbrCapitalized, "wash": abbrCapitalized,
+	// Other.
+	"vs": abbrAlways, "etc": abbrAlways, "approx": abbrAlways, "est": abbrCapitalized, "fig": abbrAlways,
+	"figs": abbrAlways, "no": abbrBeforeNumber, "nos": abbrBeforeNumber, "vol": abbrAlways,
+	"vols": abbrAlways, "al": abbrAlways, "cf": abbrAlways, "viz": abbrAlways, "ca": abbrBeforeNumber,
+	"pp": abbrBeforeNumber, "pg": abbrBeforeNumber, "art": abbrBeforeNumber, "ch": abbrBeforeNumber,
+	"sec": abbrBeforeNumber, "op": abbrBeforeNumber, "ed": abbrCapitalized, "eds": abbrAlways,
+	"min": abbrBeforeNumber, "max": abbrBeforeNumber, "tel": abbrAlways, "ext": abbrBeforeNumber,
+	"e.g": abbrAlways, "i.e": abbrAlways, "incl": abbrAlways, "misc": abbrAlways, "jnr": abbrAlways,
+	"snr": abbrAlways, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
+}
+
+const maxPrefixLen = 7
+
+// prefixes lists bound prefixes after which UD EWT and GUM keep a hyphen
+// inside the word ("non-profit", "e-mail", "anti-war").
+var prefixes = map[string]bool{
+	"non": true, "e": true, "re": true, "anti": true, "mid": true, "co": true, "pro": true,
+	"pre": true, "post": true, "multi": true, "ex": true, "counter": true, "semi": true,
+	"sub": true, "mini": true, "socio": true, "psycho": true, "inter": true, "intra": true,
+	"super": true, "ultra": true, "cross": true, "neo": true, "pseudo": true, "micro": true,
+	"macro": true, "bi": true, "tri": true, "un": true, "de": true, "extra": true,
+}
+
+const maxContractionLen = 9
+
+// contractions maps lowercased words that UD splits without an apostrophe
+// to the length of their first part: "gonna" = "gon" + "na".
+var contractions = map[string]int{
+	"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3, "gimme": 3, "lemme": 3,
+	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
+	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
+	"aint": 2,
+}
+
+const maxUnitLen = 4
+
+// units lists unit words that UD splits off a preceding number ("5 pm").
+var units = map[string]bool{
+	"am": true, "pm": true, "a.m.": true, "p.m.": true, "km": true, "kg": true, "mm": true,
+	"cm": true, "mph": true, "kph": true, "lbs": true, "lb": true, "ft": true, "mi": true,
+	"ml": true, "gb": true, "mb": true, "kb": true, "tb": true, "ghz": true, "mhz": true,
+	"hrs": true, "hr": true, "mins": true, "min": true, "sec": true, "secs": true, "yrs": true,
+	"kw": true, "mw": true, "oz": true,
+}

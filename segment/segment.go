@@ -1,0 +1,285 @@
+// Package segment is sitrep's first analysis stage: it splits an article's
+// text into tokens and sentences, following the tokenization of Universal
+// Dependencies English (EWT and GUM).
+//
+// Tokens are found by hand-written rules: contractions and possessives are
+// split ("do n't", "Trump 's"), abbreviations, initials, numbers, URLs and
+// e-mail addresses are kept whole, hyphens are split except after bound
+// prefixes ("non-profit"). Sentence boundaries are decided by an averaged
+// perceptron trained on UD EWT and GUM (see MODEL.md) at every gap that
+// could end a sentence, and by rules for line breaks, paragraphs, list
+// items and news datelines.
+package segment
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"sync"
+
+	"sitrep/doc"
+	"sitrep/pipeline"
+)
+
+//go:embed boundary.model.gz
+var embeddedModel []byte
+
+// Config configures a Segmenter. The zero value uses the embedded boundary
+// model and treats every line break as a sentence boundary.
+type Config struct {
+	// ModelPath names a boundary model file (as written by
+	// cmd/train-segment) to use instead of the embedded one.
+	ModelPath string
+	// JoinLines treats a single line break as a space, for hard-wrapped
+	// text; a blank line, and a line opening with a list marker, still end
+	// a sentence. By default every line break ends a sentence, so that
+	// headlines and list items stand alone.
+	JoinLines bool
+}
+
+// Segmenter splits text into tokens and sentences. It is safe for
+// concurrent use.
+type Segmenter struct {
+	cfg   Config
+	model *boundaryModel
+	pool  sync.Pool // *tokenizer
+}
+
+var _ pipeline.Stage = (*Segmenter)(nil)
+
+// New returns a Segmenter configured by cfg. It returns an error wrapping
+// ErrModel when the boundary model cannot be read.
+func New(cfg Config) (*Segmenter, error) {
+	b := embeddedModel
+	if cfg.ModelPath != "" {
+		var err error
+		if b, err = os.ReadFile(cfg.ModelPath); err != nil {
+			return nil, fmt.Errorf("segment: %w", err)
+		}
+	}
+	m, err := loadModel(b)
+	if err != nil {
+		return nil, err
+	}
+	sg := &Segmenter{cfg: cfg, model: m}
+	sg.pool.New = func() any { return new(tokenizer) }
+	return sg, nil
+}
+
+// Name returns "segment".
+func (sg *Segmenter) Name() string { return "segment" }
+
+// Process fills d.Tokens and d.Sentences from d.Text, replacing whatever
+// they held. Tokens carry their span and Head -1; the syntax fields stay
+// empty. An empty text gives no tokens and no sentences. Process returns
+// an error only when ctx is done.
+func (sg *Segmenter) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	spans, sents := sg.Segment(d.Text)
+	toks := make([]doc.Token, len(spans))
+	for i, s := range spans {
+		toks[i] = doc.Token{Span: s, Head: -1}
+	}
+	d.Tokens = toks
+	d.Sentences = sents
+	return nil
+}
+
+// Segment splits text into tokens and sentences. Tokens are byte spans in
+// text, in order, never empty and never overlapping; each sentence covers
+// the half-open range [FirstToken, EndToken) of tokens and spans from the
+// first token's start to the last one's end. Text that is empty or only
+// white space gives no tokens and no sentences.
+func (sg *Segmenter) Segment(text string) (tokens []doc.Span, sentences []doc.Sentence) {
+	t := sg.pool.Get().(*tokenizer)
+	defer func() {
+		t.text = ""
+		sg.pool.Put(t)
+	}()
+	t.run(text)
+	starts := sg.split(t)
+	return assemble(text, t.toks, starts)
+}
+
+// assemble builds the output spans from the tokens and the indices of the
+// tokens that start sentences. The final period of a one-period
+// abbreviation that ends a sentence ("Inc.") becomes its own token.
+func assemble(text string, toks []tok, starts []int) ([]doc.Span, []doc.Sentence) {
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	spans := make([]doc.Span, 0, len(toks)+len(starts))
+	sents := make([]doc.Sentence, 0, len(starts))
+	for si, a := range starts {
+		b := len(toks)
+		if si+1 < len(starts) {
+			b = starts[si+1]
+		}
+		// The abbreviation that ends the sentence, before any closers.
+		split := -1
+		for j := b - 1; j >= a; j-- {
+			tk := &toks[j]
+			if tk.flags&flagAbbr != 0 {
+				if tk.flags&flagMultiAbbr == 0 && j > a {
+					split = j
+				}
+				break
+			}
+			if sh := shape(text, tk); sh != shapeQuote && sh != shapeClose {
+				break
+			}
+		}
+		first := len(spans)
+		for j := a; j < b; j++ {
+			tk := toks[j]
+			if j == split {
+				spans = append(spans, doc.Span{Start: tk.start, End: tk.end - 1}, doc.Span{Start: tk.end - 1, End: tk.end})
+				continue
+			}
+			spans = append(spans, doc.Span{Start: tk.start, End: tk.end})
+		}
+		sents = append(sents, doc.Sentence{
+			Span:       doc.Span{Start: toks[a].start, End: toks[b-1].end},
+			FirstToken: first,
+			EndToken:   len(spans),
+		})
+	}
+	return spans, sents
+}
+
+// split returns the indices of the tokens that start sentences; the first
+// is always 0 when there are tokens.
+func (sg *Segmenter) split(t *tokenizer) []int {
+	toks := t.toks
+	if len(toks) == 0 {
+		return nil
+	}
+	starts := make([]int, 1, len(toks)/16+2)
+	var feats [maxFeats]uint32
+	last := 0
+	dateline := datelineEnd(t.text, toks, 0)
+	for k := 1; k < len(toks); k++ {
+		n := &toks[k]
+		hard := n.nl >= 2 || (n.nl == 1 && (!sg.cfg.JoinLines || listMarker(t.text, toks, k))) || k == dateline
+		if !hard {
+			if !candidate(t.text, toks, k) || listNumber(t.text, toks, k) {
+				continue
+			}
+			f := features(feats[:0], t.text, toks, k, k-last)
+			if sg.model.score(f) <= 0 {
+				continue
+			}
+		}
+		starts = append(starts, k)
+		last = k
+		if n.nl > 0 || n.flags&flagLineStart != 0 {
+			dateline = datelineEnd(t.text, toks, k)
+		}
+	}
+	return starts
+}
+
+// candidate reports whether a sentence could start at toks[k] (k > 0),
+// so that the boundary model is asked: not before closing punctuation,
+// and not before a lowercase word that follows a word or a comma.
+func candidate(text string, toks []tok, k int) bool {
+	n := &toks[k]
+	switch text[n.start] {
+	case ',', ';', ':', ')', ']', '}', '%':
+		return false
+	case '.':
+		if n.end-n.start == 1 {
+			return false
+		}
+	}
+	s0 := shape(text, n)
+	if s0 != shapeLower {
+		return true
+	}
+	switch shape(text, &toks[k-1]) {
+	case shapeSent, shapeQuote, shapeClose, shapeColon, shapeOther, shapeDash:
+		return true
+	}
+	return toks[k-1].flags&flagAbbr != 0
+}
+
+// listMarker reports whether toks[k] opens a list item: a bullet ("-",
+// "*", "•") or a number followed by "." or ")".
+func listMarker(text string, toks []tok, k int) bool {
+	w := text[toks[k].start:toks[k].end]
+	switch w {
+	case "-", "*", "•", "·", "‣", "◦", "▪", "■", "●", "►", "–", "—":
+		return true
+	}
+	if k+1 < len(toks) && isDigit(w[0]) && len(w) <= 3 && !toks[k+1].space {
+		switch text[toks[k+1].start:toks[k+1].end] {
+		case ".", ")":
+			return true
+		}
+	}
+	return false
+}
+
+// listNumber reports whether the gap before toks[k] follows the period or
+// parenthesis of a list number that opens a line ("1. Item").
+func listNumber(text string, toks []tok, k int) bool {
+	if k < 2 {
+		return false
+	}
+	p := &toks[k-1]
+	if w := text[p.start:p.end]; w != "." && w != ")" {
+		return false
+	}
+	num := &toks[k-2]
+	if num.flags&flagLineStart == 0 || p.space {
+		return false
+	}
+	w := text[num.start:num.end]
+	if len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) && !(len(w) == 1 && isLowerB(w[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineEnd returns the index of the token after a news dateline that
+// opens a line at toks[k] ("CARACAS, Venezuela (AP) —", "LONDON
+// (Reuters) -"), or -1 when there is none. The dateline becomes a sentence
+// of its own, ending with its dash.
+func datelineEnd(text string, toks []tok, k int) int {
+	if k >= len(toks) {
+		return -1
+	}
+	if shape(text, &toks[k]) != shapeCaps || toks[k].end-toks[k].start < 2 {
+		return -1
+	}
+	for j := k + 1; j < len(toks) && j < k+12; j++ {
+		tk := &toks[j]
+		if j > k && tk.nl > 0 {
+			return -1
+		}
+		w := text[tk.start:tk.end]
+		switch w {
+		case "—", "–", "-", "--":
+			if !tk.space || j+1 >= len(toks) || toks[j+1].nl > 0 {
+				return -1
+			}
+			return j + 1
+		case ",", "(", ")", ".":
+			continue
+		}
+		switch shape(text, tk) {
+		case shapeCap, shapeCaps, shapeInitial:
+			continue
+		}
+		return -1
+	}
+	return -1
+}

@@ -1,0 +1,759 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token flags recorded by the tokenizer for the sentence splitter.
+const (
+	// flagAbbr marks a word whose final period was kept as part of it
+	// ("Dr.", "Inc.", "J."). At a sentence end the period of a one-period
+	// abbreviation is split off as its own token, as UD does.
+	flagAbbr uint8 = 1 << iota
+	// flagMultiAbbr marks an abbreviation with inner periods ("U.S.",
+	// "a.m."), which keeps its final period even at a sentence end.
+	flagMultiAbbr
+	// flagURL marks a URL or e-mail address.
+	flagURL
+	// flagLineStart marks the first token of a line.
+	flagLineStart
+)
+
+// tok is one token while segmenting: its byte span, flags, and the number
+// of newlines in the white space before it.
+type tok struct {
+	start, end int
+	nl         int
+	flags      uint8
+	space      bool // white space precedes the token
+}
+
+// tokenizer splits text into tokens. Its slices are reused between calls.
+type tokenizer struct {
+	text  string
+	toks  []tok
+	stack []tok // trailing punctuation of the current chunk, in reverse
+	nl    int   // newlines before the next token
+	space bool  // white space before the next token
+}
+
+// isSpaceRune reports whether r separates tokens: Unicode white space,
+// the zero-width space and joiners, byte-order marks and control
+// characters.
+func isSpaceRune(r rune) bool {
+	if r < 0x80 {
+		return r <= ' ' || r == 0x7f
+	}
+	switch r {
+	case 0x200b, 0x2060, 0xfeff, 0x85, 0xa0:
+		return true
+	}
+	if r < 0xa0 {
+		return true // C1 controls
+	}
+	return unicode.IsSpace(r)
+}
+
+// run tokenizes t.text from scratch into t.toks.
+func (t *tokenizer) run(text string) {
+	t.text = text
+	t.toks = t.toks[:0]
+	t.nl = 0
+	t.space = false
+	n := len(text)
+	i := 0
+	for i < n {
+		c := text[i]
+		if c < 0x80 {
+			if c <= ' ' || c == 0x7f {
+				if c == '\n' {
+					t.nl++
+				}
+				t.space = true
+				i++
+				continue
+			}
+		} else {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if r != utf8.RuneError && isSpaceRune(r) {
+				if r == 0x2028 || r == 0x2029 || r == 0x85 {
+					t.nl++
+				}
+				t.space = true
+				i += w
+				continue
+			}
+		}
+		// A chunk of non-space runes.
+		j := i
+		for j < n {
+			c := text[j]
+			if c < 0x80 {
+				if c <= ' ' || c == 0x7f {
+					break
+				}
+				j++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(text[j:])
+			if r != utf8.RuneError && isSpaceRune(r) {
+				break
+			}
+			j += w
+		}
+		t.chunk(i, j, j)
+		i = j
+	}
+}
+
+// emit appends the token [s, e).
+func (t *tokenizer) emit(s, e int, flags uint8) {
+	if s >= e {
+		return
+	}
+	tk := tok{start: s, end: e, nl: t.nl, flags: flags, space: t.space}
+	if t.nl > 0 || len(t.toks) == 0 {
+		tk.flags |= flagLineStart
+	}
+	t.toks = append(t.toks, tk)
+	t.nl = 0
+	t.space = false
+}
+
+// decodeLast returns the last rune before byte e and its width.
+func (t *tokenizer) decodeLast(s, e int) (rune, int) {
+	if e <= s {
+		return utf8.RuneError, 0
+	}
+	c := t.text[e-1]
+	if c < 0x80 {
+		return rune(c), 1
+	}
+	lo := max(s, e-utf8.UTFMax)
+	r, w := utf8.DecodeLastRuneInString(t.text[lo:e])
+	return r, w
+}
+
+// decode returns the rune at byte i (before e) and its width.
+func (t *tokenizer) decode(i, e int) (rune, int) {
+	if i >= e {
+		return utf8.RuneError, 0
+	}
+	c := t.text[i]
+	if c < 0x80 {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(t.text[i:e])
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isUpperB(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLowerB(c byte) bool { return 'a' <= c && c <= 'z' }
+func isAlnumB(c byte) bool { return isDigit(c) || isUpperB(c) || isLowerB(c) }
+
+// isLetterAt reports whether the rune at i is a letter.
+func (t *tokenizer) isLetterAt(i, e int) bool {
+	if i >= e {
+		return false
+	}
+	c := t.text[i]
+	if c < 0x80 {
+		return isUpperB(c) || isLowerB(c)
+	}
+	r, _ := t.decode(i, e)
+	return unicode.IsLetter(r)
+}
+
+// isAlnumAt reports whether the rune at i is a letter or digit.
+func (t *tokenizer) isAlnumAt(i, e int) bool {
+	if i >= e {
+		return false
+	}
+	c := t.text[i]
+	if c < 0x80 {
+		return isAlnumB(c)
+	}
+	r, _ := t.decode(i, e)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSentPunct reports whether r belongs to a run of sentence-final
+// punctuation ("?!", "...", "…").
+func isSentPunct(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// isOpener reports whether r is split off the front of a chunk.
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '`', '(', '[', '{', '<', '“', '‘', '«', '‹', '„', '‚', '¿', '¡',
+		'*', '•', '·', '‣', '◦', '▪', '■', '●', '►', '—', '–', '―', '…', '|', '~', '^',
+		',', ';', ':', '!', '?', ')', ']', '}', '>', '”', '’', '»', '›', '=', '+', '_', '&', '%', '/', '\\':
+		return true
+	}
+	return false
+}
+
+// isCloser reports whether r is split off the end of a chunk.
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '`', ')', ']', '}', '>', '”', '’', '»', '›', ',', ';', ':', '!', '?',
+		'…', '%', '—', '–', '―', '*', '|', '~', '=', '+', '_', '“', '‘', '«', '(', '[', '{', '<', '/', '\\', '^':
+		return true
+	}
+	return false
+}
+
+// isCurrency reports whether r is a currency sign split off a number.
+func isCurrency(r rune) bool {
+	switch r {
+	case '$', '£', '€', '¥', '₹', '₽', '₩', '#':
+		return true
+	}
+	return false
+}
+
+// runEnd returns the end of the run of punctuation starting at i with
+// rune r of width w: sentence punctuation mixes freely ("?!", "...."),
+// other marks repeat ("--", "!!", "''").
+func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
+	j := i + w
+	for j < e {
+		r2, w2 := t.decode(j, e)
+		if r2 == r || (isSentPunct(r) && isSentPunct(r2)) {
+			j += w2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// runStart returns the start of the run of punctuation ending at e whose
+// last rune is r, not going before s.
+func (t *tokenizer) runStart(s, e int, r rune, w int) int {
+	j := e - w
+	for j > s {
+		r2, w2 := t.decodeLast(s, j)
+		if r2 == r || (isSentPunct(r) && isSentPunct(r2)) {
+			j -= w2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// chunk tokenizes the white-space-free chunk [s, e). next is where the
+// rest of the text starts (used to look at the following chunk).
+func (t *tokenizer) chunk(s, e, next int) {
+	if isEmoticon(t.text[s:e]) {
+		t.emit(s, e, 0)
+		return
+	}
+	// Leading punctuation.
+	for s < e {
+		r, w := t.decode(s, e)
+		switch {
+		case r == '\'' || r == '’' || r == '`':
+			if t.isAlnumAt(s+w, e) && t.keepLeadingApostrophe(s+w, e) {
+				goto body
+			}
+			q := t.runEnd(s, e, r, w)
+			t.emit(s, q, 0)
+			s = q
+		case r == '.':
+			q := t.runEnd(s, e, r, w)
+			if q == s+1 && q < e && isDigit(t.text[q]) {
+				goto body // ".5"
+			}
+			t.emit(s, q, 0)
+			s = q
+		case r == '-' || r == '‐':
+			q := t.runEnd(s, e, r, w)
+			if q == s+w && q < e && isDigit(t.text[q]) {
+				goto body // "-5"
+			}
+			t.emit(s, q, 0)
+			s = q
+		case isCurrency(r):
+			q := t.runEnd(s, e, r, w)
+			t.emit(s, q, 0)
+			s = q
+		case isOpener(r) || isSentPunct(r):
+			q := t.runEnd(s, e, r, w)
+			t.emit(s, q, 0)
+			s = q
+		default:
+			goto body
+		}
+	}
+	return
+body:
+	if u := t.urlEnd(s, e); u > s {
+		t.emit(s, u, flagURL)
+		if u < e {
+			t.chunk(u, e, next)
+		}
+		return
+	}
+	// Trailing punctuation, collected in reverse on t.stack.
+	t.stack = t.stack[:0]
+	ce := e
+	abbr := uint8(0)
+trailing:
+	for ce > s {
+		r, w := t.decodeLast(s, ce)
+		switch {
+		case r == '.':
+			q := t.runStart(s, ce, r, w)
+			if q == ce-1 {
+				if f := t.abbreviation(s, ce-1, next); f != 0 {
+					abbr = f
+					break trailing
+				}
+			}
+			t.stack = append(t.stack, tok{start: q, end: ce})
+			ce = q
+		case r == '\'' || r == '’':
+			// A closing quote or the possessive of a plural ("Galois'").
+			q := t.runStart(s, ce, r, w)
+			t.stack = append(t.stack, tok{start: q, end: ce})
+			ce = q
+		case r == '-' || r == '‐':
+			q := t.runStart(s, ce, r, w)
+			t.stack = append(t.stack, tok{start: q, end: ce})
+			ce = q
+		case isCloser(r) || isSentPunct(r):
+			q := t.runStart(s, ce, r, w)
+			t.stack = append(t.stack, tok{start: q, end: ce})
+			ce = q
+		default:
+			break trailing
+		}
+	}
+	if ce > s {
+		t.middle(s, ce, abbr)
+	}
+	for k := len(t.stack) - 1; k >= 0; k-- {
+		t.emit(t.stack[k].start, t.stack[k].end, 0)
+	}
+}
+
+// keepLeadingApostrophe reports whether an apostrophe before [s, e) belongs
+// to the word: "'90s", or a whole-chunk clitic such as "'s" or "'re".
+func (t *tokenizer) keepLeadingApostrophe(s, e int) bool {
+	if isDigit(t.text[s]) {
+		return true
+	}
+	// The rest must be letters only, and a known clitic.
+	w := t.text[s:e]
+	if len(w) > 3 {
+		return false
+	}
+	var buf [4]byte
+	lw := lowerASCII(buf[:0], w)
+	switch string(lw) {
+	case "s", "m", "d", "re", "ve", "ll", "em", "t", "n", "til", "cause":
+		return true
+	}
+	return false
+}
+
+// lowerASCII appends s to dst with ASCII letters lowercased.
+func lowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isUpperB(c) {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// abbreviation decides whether the period after [s, e) belongs to the
+// word, returning flagAbbr, flagAbbr|flagMultiAbbr, or 0 when the period
+// is punctuation. next is where the following text starts.
+func (t *tokenizer) abbreviation(s, e, next int) uint8 {
+	if e <= s {
+		return 0
+	}
+	w := t.text[s:e]
+	// Inner periods: "U.S", "e.g", "Ph.D", "J.R.R" (short parts only).
+	if hasByte(w, '.') {
+		part, letters := 0, 0
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch {
+			case c == '.':
+				if part == 0 {
+					return 0
+				}
+				part = 0
+			case isUpperB(c) || isLowerB(c):
+				part++
+				letters++
+				if part > 3 {
+					return 0
+				}
+			default:
+				return 0
+			}
+		}
+		if letters > 0 {
+			return flagAbbr | flagMultiAbbr
+		}
+		return 0
+	}
+	// A single capital letter: an initial.
+	if len(w) == 1 && isUpperB(w[0]) {
+		return flagAbbr
+	}
+	if len(w) >= 2 && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1 {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return flagAbbr // "Á."
+		}
+	}
+	if len(w) > maxAbbrLen {
+		return 0
+	}
+	var buf [maxAbbrLen]byte
+	lw := lowerASCII(buf[:0], w)
+	kind, ok := abbreviations[string(lw)]
+	if !ok {
+		return 0
+	}
+	switch kind {
+	case abbrBeforeNumber:
+		// "No. 5", "Nos. 3": only before a number.
+		if !t.nextStartsWithDigit(next) {
+			return 0
+		}
+	case abbrCapitalized:
+		if !isUpperB(w[0]) {
+			return 0
+		}
+	}
+	return flagAbbr
+}
+
+// nextStartsWithDigit reports whether the first non-space byte at or after
+// i is a digit.
+func (t *tokenizer) nextStartsWithDigit(i int) bool {
+	for i < len(t.text) && (t.text[i] == ' ' || t.text[i] == '\t') {
+		i++
+	}
+	return i < len(t.text) && isDigit(t.text[i])
+}
+
+func hasByte(s string, b byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// middle splits the core [s, e) of a chunk at inner punctuation, hyphens
+// and dashes, and emits its words. abbr flags the last word.
+func (t *tokenizer) middle(s, e int, abbr uint8) {
+	ps := s
+	i := s
+	for i < e {
+		c := t.text[i]
+		var r rune
+		w := 1
+		if c < 0x80 {
+			r = rune(c)
+		} else {
+			r, w = t.decode(i, e)
+		}
+		switch r {
+		case '-', '‐', '‑':
+			q := t.runEnd(i, e, r, w)
+			if q == i+w && t.keepHyphen(ps, i, q, e) {
+				i = q
+				continue
+			}
+			t.word(ps, i, 0)
+			t.emit(i, q, 0)
+			ps, i = q, q
+		case '—', '–', '―', '…', ';', '!', '?', '"', '“', '”', '(', ')', '[', ']', '{', '}', '«', '»', '|', '*', '=', '~', '^', '<', '>', '\\':
+			q := t.runEnd(i, e, r, w)
+			t.word(ps, i, 0)
+			t.emit(i, q, 0)
+			ps, i = q, q
+		case '.':
+			q := t.runEnd(i, e, r, w)
+			if q-i >= 2 { // an inner ellipsis
+				t.word(ps, i, 0)
+				t.emit(i, q, 0)
+				ps, i = q, q
+				continue
+			}
+			i = q
+		case ',', ':':
+			if i > s && isDigit(t.text[i-1]) && i+1 < e && isDigit(t.text[i+1]) {
+				i++
+				continue
+			}
+			t.word(ps, i, 0)
+			t.emit(i, i+1, 0)
+			ps, i = i+1, i+1
+		case '/':
+			if t.keepSlash(ps, i, e) {
+				i++
+				continue
+			}
+			t.word(ps, i, 0)
+			t.emit(i, i+1, 0)
+			ps, i = i+1, i+1
+		default:
+			i += w
+		}
+	}
+	t.word(ps, e, abbr)
+}
+
+// keepSlash reports whether the slash at i inside [ps, e) stays inside the
+// word: between digits ("9/11", "1/2") or in a short form ("w/o", "A/C").
+func (t *tokenizer) keepSlash(ps, i, e int) bool {
+	if i == ps || i+1 >= e {
+		return false
+	}
+	if isDigit(t.text[i-1]) && isDigit(t.text[i+1]) {
+		return true
+	}
+	// Short letter forms: at most two letters on each side.
+	l := i - ps
+	r := 0
+	for j := i + 1; j < e && isAlnumB(t.text[j]); j++ {
+		r++
+	}
+	return l <= 2 && r >= 1 && r <= 2 && (i+1+r == e || !t.isAlnumAt(i+1+r, e))
+}
+
+// keepHyphen reports whether the single hyphen [i, q) stays inside the
+// word that started at ps: after a bound prefix ("non-", "anti-", "e-"),
+// or in a telephone number. UD EWT and GUM split other hyphens.
+func (t *tokenizer) keepHyphen(ps, i, q, e int) bool {
+	if i == ps || q >= e {
+		return false
+	}
+	left := t.text[ps:i]
+	if isDigit(left[0]) {
+		// Telephone numbers: "713-853-1234", "555-1234".
+		if !isDigit(t.text[q]) {
+			return false
+		}
+		digits := 0
+		for j := len(left) - 1; j >= 0 && isDigit(left[j]); j-- {
+			digits++
+		}
+		rd := 0
+		for j := q; j < e && isDigit(t.text[j]); j++ {
+			rd++
+		}
+		return digits == 3 && rd >= 3 && (q+rd == e || t.text[q+rd] == '-')
+	}
+	if !t.isLetterAt(q, e) && !isDigit(t.text[q]) {
+		return false
+	}
+	if len(left) > maxPrefixLen {
+		return false
+	}
+	var buf [maxPrefixLen]byte
+	return prefixes[string(lowerASCII(buf[:0], left))]
+}
+
+// word emits the word [s, e), splitting clitics and contractions as UD
+// does: "do n't", "Trump 's", "I 'm", "gon na", "can not".
+func (t *tokenizer) word(s, e int, flags uint8) {
+	if s >= e {
+		return
+	}
+	n := e - s
+	if flags == 0 && n >= 3 {
+		// n't
+		if t.text[e-1] == 't' || t.text[e-1] == 'T' {
+			if a := t.apostropheBefore(s, e-1); a > s {
+				if c := t.text[a-1]; (c == 'n' || c == 'N') && a-1 > s {
+					t.emit(s, a-1, 0)
+					t.emit(a-1, e, 0)
+					return
+				}
+			}
+		}
+		// 's 'm 'd 're 've 'll
+		last := t.text[e-1] | 0x20
+		switch last {
+		case 's', 'm', 'd':
+			if a := t.apostropheBefore(s, e-1); a > s && t.isLetterAt(s, e) {
+				t.emit(s, a, 0)
+				t.emit(a, e, 0)
+				return
+			}
+		case 'e', 'l':
+			if n >= 4 {
+				p := t.text[e-2] | 0x20
+				if (last == 'e' && (p == 'r' || p == 'v')) || (last == 'l' && p == 'l') {
+					if a := t.apostropheBefore(s, e-2); a > s && t.isLetterAt(s, e) {
+						t.emit(s, a, 0)
+						t.emit(a, e, 0)
+						return
+					}
+				}
+			}
+		}
+	}
+	if flags == 0 && n >= 4 && n <= maxContractionLen {
+		var buf [maxContractionLen]byte
+		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
+			t.emit(s, s+k, 0)
+			t.emit(s+k, e, 0)
+			return
+		}
+	}
+	// Digits followed by a unit: "5pm", "10km".
+	if flags == 0 && isDigit(t.text[s]) {
+		j := s
+		for j < e && (isDigit(t.text[j]) || t.text[j] == '.' || t.text[j] == ',') {
+			j++
+		}
+		if j < e && j-s <= 6 && isDigit(t.text[j-1]) && e-j <= maxUnitLen {
+			var buf [maxUnitLen]byte
+			if units[string(lowerASCII(buf[:0], t.text[j:e]))] {
+				t.emit(s, j, 0)
+				t.emit(j, e, 0)
+				return
+			}
+		}
+	}
+	t.emit(s, e, flags)
+}
+
+// apostropheBefore returns the start of an apostrophe (' or ’ or `) that
+// ends at byte e, or -1.
+func (t *tokenizer) apostropheBefore(s, e int) int {
+	if e-1 >= s {
+		switch t.text[e-1] {
+		case '\'', '`':
+			return e - 1
+		}
+	}
+	if e-3 >= s && t.text[e-3:e] == "’" {
+		return e - 3
+	}
+	return -1
+}
+
+// urlEnd returns the end of a URL or e-mail address starting at s within
+// [s, e), without trailing punctuation, or s when there is none.
+func (t *tokenizer) urlEnd(s, e int) int {
+	w := t.text[s:e]
+	url := false
+	switch {
+	case hasPrefixFold(w, "http://"), hasPrefixFold(w, "https://"), hasPrefixFold(w, "ftp://"),
+		hasPrefixFold(w, "www."), hasPrefixFold(w, "mailto:"):
+		url = true
+	default:
+		// An e-mail address: word chars, "@", a domain with a dot.
+		at := -1
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c == '@' {
+				at = i
+				break
+			}
+			if !isAlnumB(c) && c != '.' && c != '_' && c != '-' && c != '+' {
+				return s
+			}
+		}
+		if at <= 0 {
+			return s
+		}
+		dot := false
+		for i := at + 1; i < len(w); i++ {
+			c := w[i]
+			if c == '.' && i > at+1 && i+1 < len(w) && isAlnumB(w[i+1]) {
+				dot = true
+				continue
+			}
+			if !isAlnumB(c) && c != '-' && c != '.' {
+				break
+			}
+		}
+		if !dot {
+			return s
+		}
+		url = true
+	}
+	if !url {
+		return s
+	}
+	end := e
+	// Trim trailing punctuation, keeping a closing parenthesis that
+	// matches an opening one inside the URL.
+	for end > s {
+		c := t.text[end-1]
+		switch c {
+		case '.', ',', ';', ':', '!', '?', '\'', '"', ']', '>', '}':
+			end--
+			continue
+		case ')':
+			if countByte(t.text[s:end], '(') < countByte(t.text[s:end], ')') {
+				end--
+				continue
+			}
+		}
+		if c >= 0x80 {
+			r, w := utf8.DecodeLastRuneInString(t.text[s:end])
+			if r == '”' || r == '’' || r == '»' {
+				end -= w
+				continue
+			}
+		}
+		break
+	}
+	return end
+}
+
+func countByte(s string, b byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			n++
+		}
+	}
+	return n
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if isUpperB(c) {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmoticon reports whether w is a common emoticon kept as one token.
+func isEmoticon(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	switch w {
+	case ":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", ":-P", ":/", ":-/",
+		"=)", "=(", "(:", "):", ":'(", ":o", ":O", "<3", "^_^", "xD", "XD", ":]", ":[", ";D", ":|":
+		return true
+	}
+	return false
+}

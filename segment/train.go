@@ -1,0 +1,126 @@
+package segment
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// TrainOptions configures Train. The zero value trains 10 epochs with
+// seed 1.
+type TrainOptions struct {
+	Epochs int
+	Seed   uint64
+}
+
+// TrainReport tells how training went.
+type TrainReport struct {
+	Examples  int     // candidate gaps seen
+	Positives int     // gaps where a gold sentence starts
+	Accuracy  float64 // training accuracy of the averaged model
+	Weights   int     // non-zero weights
+}
+
+type example struct {
+	feats []uint32
+	label bool
+}
+
+// Train fits the boundary model on gold documents and returns it
+// serialised in the format Config.ModelPath reads. The result depends only
+// on docs and opts. It returns an error when docs hold no candidate gap.
+func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
+	if opts.Epochs <= 0 {
+		opts.Epochs = 10
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	var exs []example
+	var rep TrainReport
+	t := new(tokenizer)
+	var buf [maxFeats]uint32
+	for _, g := range docs {
+		gold := make([]bool, len(g.Text)+1)
+		for _, s := range g.Sentences {
+			gold[s.Start] = true
+		}
+		t.run(g.Text)
+		toks := t.toks
+		last := 0
+		for k := 1; k < len(toks); k++ {
+			n := &toks[k]
+			if n.nl > 0 {
+				last = k
+				continue
+			}
+			label := gold[n.start]
+			if candidate(g.Text, toks, k) && !listNumber(g.Text, toks, k) {
+				f := features(buf[:0], g.Text, toks, k, k-last)
+				exs = append(exs, example{feats: append([]uint32(nil), f...), label: label})
+				if label {
+					rep.Positives++
+				}
+			}
+			if label {
+				last = k
+			}
+		}
+	}
+	rep.Examples = len(exs)
+	if len(exs) == 0 {
+		return nil, rep, fmt.Errorf("segment: train: no candidate gaps in %d documents", len(docs))
+	}
+	w := make([]float32, hashSize)
+	u := make([]float64, hashSize) // sum of c*update for averaging
+	c := 1.0
+	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	for range opts.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			ex := &exs[i]
+			var s float32
+			for _, f := range ex.feats {
+				s += w[f]
+			}
+			if (s > 0) != ex.label {
+				d := float32(-1)
+				if ex.label {
+					d = 1
+				}
+				for _, f := range ex.feats {
+					w[f] += d
+					u[f] += c * float64(d)
+				}
+			}
+			c++
+		}
+	}
+	avg := make([]float32, hashSize)
+	for i := range w {
+		if w[i] != 0 || u[i] != 0 {
+			avg[i] = w[i] - float32(u[i]/c)
+		}
+	}
+	m := &boundaryModel{w: avg}
+	right := 0
+	for i := range exs {
+		if (m.score(exs[i].feats) > 0) == exs[i].label {
+			right++
+		}
+	}
+	rep.Accuracy = float64(right) / float64(len(exs))
+	for _, v := range avg {
+		if v != 0 {
+			rep.Weights++
+		}
+	}
+	b, err := encodeModel(avg)
+	if err != nil {
+		return nil, rep, fmt.Errorf("segment: train: %w", err)
+	}
+	return b, rep, nil
+}
