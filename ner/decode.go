@@ -1,0 +1,393 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// lexicon holds what feature extraction looks words up in.
+type lexicon struct {
+	clusters   clusterTable
+	gaz        gazetteer
+	gazFirst   map[string]bool // first words of gazetteer phrases
+	gazMaxWord int
+}
+
+func newLexicon(cl clusterTable, g gazetteer) *lexicon {
+	lx := &lexicon{clusters: cl, gaz: g, gazFirst: map[string]bool{}}
+	for p := range g {
+		first := p
+		n := 1
+		for i := 0; i < len(p); i++ {
+			if p[i] == ' ' {
+				if n == 1 {
+					first = p[:i]
+				}
+				n++
+			}
+		}
+		lx.gazFirst[first] = true
+		lx.gazMaxWord = max(lx.gazMaxWord, n)
+	}
+	lx.gazMaxWord = min(lx.gazMaxWord, maxGazWords)
+	return lx
+}
+
+// scorer gives the label scores of a feature list.
+type scorer interface {
+	score(feats []uint64, out *[nLabels]float32)
+}
+
+// state is per-document scratch space, reused between documents.
+type state struct {
+	toks  []tok
+	feats []uint64
+	hist  map[uint64][nTypes + 1]uint16
+	seen  map[uint64]uint32
+	buf   []byte
+	buf2  []byte
+}
+
+func newState() *state {
+	return &state{hist: map[uint64][nTypes + 1]uint16{}, seen: map[uint64]uint32{}}
+}
+
+// maxSentenceTokens bounds the tokens of one sentence that get labels;
+// longer sentences are labelled in pieces of this size.
+const maxSentenceTokens = 400
+
+// appendLower appends the lowercase of s (at most maxHashBytes bytes read)
+// to b.
+func appendLower(b []byte, s string) []byte {
+	if len(s) > maxHashBytes {
+		s = s[:maxHashBytes]
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[i])
+		} else {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		i += n
+	}
+	return b
+}
+
+// appendTitle appends s with its first rune kept and the rest lowercased.
+func appendTitle(b []byte, s string) []byte {
+	_, n := utf8.DecodeRuneInString(s)
+	b = append(b, s[:n]...)
+	return appendLower(b, s[n:])
+}
+
+// prepare fills st.toks for the sentences of a document, given as slices of
+// token forms, with the document-level flags computed over all of them.
+func (lx *lexicon) prepare(st *state, sents [][]string) {
+	clear(st.hist)
+	clear(st.seen)
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	if cap(st.toks) < n {
+		st.toks = make([]tok, n)
+	}
+	st.toks = st.toks[:n]
+	k := 0
+	for _, s := range sents {
+		letterToks, capsToks := 0, 0
+		for j, form := range s {
+			t := &st.toks[k+j]
+			*t = tok{form: form}
+			var fl uint32
+			t.shape, fl = shapeOf(form)
+			t.flags = fl
+			if fl&fHasLetter != 0 {
+				letterToks++
+				if fl&fAllCaps != 0 {
+					capsToks++
+				}
+			}
+			if j == 0 {
+				t.flags |= fInitial
+			}
+			t.w = hashStr(offset64, form)
+			st.buf = appendLower(st.buf[:0], form)
+			t.lw = hashStr(offset64, string(st.buf))
+			t.hist = t.lw
+			affixes(t, string(st.buf))
+			t.lenB = uint64(min(utf8.RuneCountInString(form[:min(len(form), 64)]), 12))
+		}
+		caps := letterToks > 0 && capsToks*10 >= letterToks*8 && (letterToks > 1 || len(s) == 1)
+		for j := range s {
+			t := &st.toks[k+j]
+			if caps {
+				t.flags |= fCapsSent
+			}
+			lx.cluster(st, t)
+			switch {
+			case t.flags&fHasLetter == 0:
+			case t.flags&fCap == 0:
+				st.seen[t.lw] |= fSeenLower
+			case t.flags&(fInitial|fCapsSent) == 0:
+				st.seen[t.lw] |= fSeenCapMid
+			}
+		}
+		lx.matchGazetteer(st, st.toks[k:k+len(s)])
+		k += len(s)
+	}
+	for i := range st.toks {
+		t := &st.toks[i]
+		if t.flags&(fInitial|fCapsSent) != 0 {
+			t.flags |= st.seen[t.lw]
+		}
+	}
+}
+
+// cluster sets the cluster ids of t, looking an all-capitals form up in
+// title case and a sentence-initial one in lower case when needed.
+func (lx *lexicon) cluster(st *state, t *tok) {
+	if len(lx.clusters) == 0 || len(t.form) > maxHashBytes {
+		return
+	}
+	if t.flags&fAllCaps != 0 && len(t.form) > 1 && t.flags&fCapsSent != 0 {
+		st.buf2 = appendTitle(st.buf2[:0], t.form)
+		if c, ok := lx.clusters[string(st.buf2)]; ok {
+			t.cl = c
+			return
+		}
+	}
+	if c, ok := lx.clusters[t.form]; ok {
+		t.cl = c
+		return
+	}
+	st.buf2 = appendLower(st.buf2[:0], t.form)
+	if c, ok := lx.clusters[string(st.buf2)]; ok {
+		t.cl = c
+	}
+}
+
+// matchGazetteer marks the tokens of one sentence covered by gazetteer
+// phrases, longest match first, with their position in the phrase.
+func (lx *lexicon) matchGazetteer(st *state, s []tok) {
+	for i := range s {
+		if s[i].flags&fHasLetter == 0 || len(s[i].form) > maxHashBytes {
+			continue
+		}
+		st.buf = appendLower(st.buf[:0], s[i].form)
+		if !lx.gazFirst[string(st.buf)] {
+			continue
+		}
+		for j := i; j < len(s) && j < i+lx.gazMaxWord; j++ {
+			if j > i {
+				st.buf = append(st.buf, ' ')
+				st.buf = appendLower(st.buf, s[j].form)
+			}
+			cats, ok := lx.gaz[string(st.buf)]
+			if !ok {
+				continue
+			}
+			for g := 0; g < nGaz; g++ {
+				if cats&(1<<g) == 0 {
+					continue
+				}
+				for k := i; k <= j; k++ {
+					pos := uint8(posI)
+					switch {
+					case i == j:
+						pos = posU
+					case k == i:
+						pos = posB
+					case k == j:
+						pos = posL
+					}
+					// A longer phrase found earlier wins.
+					if s[k].gaz&(1<<g) != 0 && j-i == 0 {
+						continue
+					}
+					s[k].gaz |= 1 << g
+					s[k].gazPos[g] = pos
+				}
+			}
+		}
+	}
+}
+
+// histOf returns the prediction-history value of token t.
+func (st *state) histOf(t *tok) uint8 {
+	if t.flags&fCap == 0 {
+		return histNone
+	}
+	c, ok := st.hist[t.hist]
+	if !ok {
+		return histNone
+	}
+	best, bi := uint16(0), nTypes
+	for k := 0; k < nTypes; k++ {
+		if c[k] > best {
+			best, bi = c[k], k
+		}
+	}
+	return uint8(bi)
+}
+
+// record adds the label given to t to the document's history.
+func (st *state) record(t *tok, l int) {
+	if t.flags&fCap == 0 {
+		return
+	}
+	c := st.hist[t.hist]
+	k := nTypes
+	if l != 0 {
+		k = labelType(l)
+	}
+	if c[k] < 1<<15 {
+		c[k]++
+	}
+	st.hist[t.hist] = c
+}
+
+// allowed reports whether label l may follow label prev, with last telling
+// whether it is the sentence's last token.
+func allowed(prev, l int, last bool) bool {
+	if open(prev) {
+		if l == 0 || labelType(l) != labelType(prev) || labelPos(l) == posB || labelPos(l) == posU {
+			return false
+		}
+	} else if l != 0 && (labelPos(l) == posI || labelPos(l) == posL) {
+		return false
+	}
+	if last && open(l) {
+		return false
+	}
+	return true
+}
+
+// updater learns from a mistake: gold was right where pred was chosen.
+type updater interface {
+	update(feats []uint64, gold, pred int)
+}
+
+// tagSentence labels the tokens s (a window of st.toks) greedily left to
+// right, writing labels to out. When gold is given and up is not nil, it
+// updates the model at each mistake and carries on with its own choice.
+func (st *state) tagSentence(m scorer, s []tok, out []int, gold []int, up updater) {
+	prev, prev2 := 0, 0
+	var sc [nLabels]float32
+	for i := range s {
+		last := i == len(s)-1
+		var hp1, hm1 uint8 = histNone, histNone
+		if i+1 < len(s) {
+			hp1 = st.histOf(&s[i+1])
+		}
+		if i > 0 {
+			hm1 = st.histOf(&s[i-1])
+		}
+		st.feats = features(st.feats[:0], s, i, prev, prev2, st.histOf(&s[i]), hp1, hm1)
+		m.score(st.feats, &sc)
+		best, bs := 0, float32(0)
+		first := true
+		for l := 0; l < nLabels; l++ {
+			if !allowed(prev, l, last) {
+				continue
+			}
+			if first || sc[l] > bs {
+				best, bs, first = l, sc[l], false
+			}
+		}
+		if up != nil && gold != nil {
+			g := gold[i]
+			if !allowed(prev, g, last) {
+				g = repair(prev, g, last)
+			}
+			if g >= 0 && g != best {
+				up.update(st.feats, g, best)
+			}
+		}
+		out[i] = best
+		st.record(&s[i], best)
+		prev2, prev = prev, best
+	}
+}
+
+// repair maps a gold label that cannot follow prev to the nearest label
+// that can, or -1 when none fits.
+func repair(prev, g int, last bool) int {
+	if open(prev) {
+		return -1
+	}
+	if g == 0 {
+		return 0
+	}
+	t := labelType(g)
+	switch labelPos(g) {
+	case posI:
+		if last {
+			return label(t, posU)
+		}
+		return label(t, posB)
+	case posL:
+		return label(t, posU)
+	case posB:
+		if last {
+			return label(t, posU)
+		}
+	}
+	return g
+}
+
+// tagDocument labels every sentence of a prepared document. gold and up
+// are nil except in training.
+func (st *state) tagDocument(m scorer, sents [][]string, out []int, gold []int, up updater) {
+	k := 0
+	for _, s := range sents {
+		for a := 0; a < len(s); a += maxSentenceTokens {
+			b := min(a+maxSentenceTokens, len(s))
+			var g []int
+			if gold != nil {
+				g = gold[k+a : k+b]
+			}
+			st.tagSentence(m, st.toks[k+a:k+b], out[k+a:k+b], g, up)
+		}
+		k += len(s)
+	}
+}
+
+// span is a labelled run of tokens [start, end) within a document.
+type span struct {
+	start, end, typ int
+}
+
+// spans turns BILOU labels into spans. Ill-formed sequences are read
+// leniently: an entity ends where a label of another kind begins.
+func spans(labels []int) []span {
+	var out []span
+	cur := -1
+	for i, l := range labels {
+		if l == 0 {
+			cur = -1
+			continue
+		}
+		t, p := labelType(l), labelPos(l)
+		if cur >= 0 && out[cur].typ == t && (p == posI || p == posL) {
+			out[cur].end = i + 1
+		} else {
+			out = append(out, span{i, i + 1, t})
+			cur = len(out) - 1
+		}
+		if p == posL || p == posU {
+			cur = -1
+		}
+	}
+	return out
+}

@@ -1,0 +1,258 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// modelMagic opens every model file.
+const modelMagic = "sitrep-ner-1\n"
+
+// maxModelFeatures bounds what a model file may declare, so a corrupt file
+// cannot make the loader allocate without limit.
+const maxModelFeatures = 1 << 23
+
+// ErrBadModel is returned (wrapped) when a model file cannot be read.
+var ErrBadModel = errors.New("ner: bad model file")
+
+// weights is a trained model: for each feature hash, nLabels weights, in an
+// open-addressing table.
+type weights struct {
+	keys []uint64 // 0 marks an empty slot
+	rows []int32  // row of keys[i] in w
+	w    []float32
+	mask uint64
+	n    int
+}
+
+// newWeights makes an empty table sized for n features.
+func newWeights(n int) *weights {
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	return &weights{
+		keys: make([]uint64, size),
+		rows: make([]int32, size),
+		w:    make([]float32, 0, n*nLabels),
+		mask: uint64(size - 1),
+	}
+}
+
+// row returns the weights of feature f, or nil when f has none.
+func (m *weights) row(f uint64) []float32 {
+	if f == 0 {
+		f = 1
+	}
+	for i := f & m.mask; ; i = (i + 1) & m.mask {
+		k := m.keys[i]
+		if k == f {
+			r := int(m.rows[i]) * nLabels
+			return m.w[r : r+nLabels : r+nLabels]
+		}
+		if k == 0 {
+			return nil
+		}
+	}
+}
+
+// insert adds feature f with row values v; f must not be present.
+func (m *weights) insert(f uint64, v []float32) {
+	if f == 0 {
+		f = 1
+	}
+	i := f & m.mask
+	for m.keys[i] != 0 {
+		i = (i + 1) & m.mask
+	}
+	m.keys[i] = f
+	m.rows[i] = int32(m.n)
+	m.w = append(m.w, v...)
+	m.n++
+}
+
+// score adds the weights of feats to out.
+func (m *weights) score(feats []uint64, out *[nLabels]float32) {
+	*out = [nLabels]float32{}
+	for _, f := range feats {
+		r := m.row(f)
+		if r == nil {
+			continue
+		}
+		for l := range out {
+			out[l] += r[l]
+		}
+	}
+}
+
+// writeModel stores features and their rows, quantised to 16-bit integers,
+// gzip-compressed: magic, label count, scale, feature count, then per
+// feature (in increasing key order) the key delta, a bit mask of non-zero
+// labels and their zig-zag varint values.
+func writeModel(w io.Writer, feats map[uint64][]float32) error {
+	var maxAbs float64
+	for _, r := range feats {
+		for _, v := range r {
+			maxAbs = max(maxAbs, math.Abs(float64(v)))
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	keys := make([]uint64, 0, len(feats))
+	q := map[uint64][nLabels]int16{}
+	for k, r := range feats {
+		var row [nLabels]int16
+		nz := false
+		for l, v := range r {
+			row[l] = int16(math.Round(float64(v) / scale))
+			nz = nz || row[l] != 0
+		}
+		if nz {
+			keys = append(keys, k)
+			q[k] = row
+		}
+	}
+	slices.Sort(keys)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
+	bw.WriteString(modelMagic)
+	put(nLabels)
+	put(math.Float64bits(scale))
+	put(uint64(len(keys)))
+	var last uint64
+	for _, k := range keys {
+		put(k - last)
+		last = k
+		row := q[k]
+		var mask uint64
+		for l, v := range row {
+			if v != 0 {
+				mask |= 1 << l
+			}
+		}
+		put(mask)
+		for _, v := range row {
+			if v != 0 {
+				put(uint64((int64(v) << 1) ^ (int64(v) >> 63)))
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// readModel reads a model written by writeModel. It returns an error
+// wrapping ErrBadModel for anything malformed; it never panics.
+func readModel(r io.Reader) (*weights, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	}
+	defer zr.Close()
+	br := bufio.NewReaderSize(zr, 1<<16)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, fmt.Errorf("%w: no magic", ErrBadModel)
+	}
+	get := func() (uint64, error) {
+		v, err := binary.ReadUvarint(br)
+		if err != nil {
+			return 0, fmt.Errorf("%w: %w", ErrBadModel, err)
+		}
+		return v, nil
+	}
+	nl, err := get()
+	if err != nil {
+		return nil, err
+	}
+	if nl != nLabels {
+		return nil, fmt.Errorf("%w: %d labels, want %d", ErrBadModel, nl, nLabels)
+	}
+	sb, err := get()
+	if err != nil {
+		return nil, err
+	}
+	scale := math.Float64frombits(sb)
+	if math.IsNaN(scale) || math.IsInf(scale, 0) || scale <= 0 {
+		return nil, fmt.Errorf("%w: bad scale", ErrBadModel)
+	}
+	n, err := get()
+	if err != nil {
+		return nil, err
+	}
+	if n > maxModelFeatures {
+		return nil, fmt.Errorf("%w: %d features", ErrBadModel, n)
+	}
+	// Grow the table as rows arrive, so a lying count costs nothing.
+	m := newWeights(int(min(n, 1<<16)))
+	var key uint64
+	var row [nLabels]float32
+	for i := uint64(0); i < n; i++ {
+		d, err := get()
+		if err != nil {
+			return nil, err
+		}
+		if d == 0 && i > 0 {
+			return nil, fmt.Errorf("%w: repeated feature", ErrBadModel)
+		}
+		key += d
+		mask, err := get()
+		if err != nil {
+			return nil, err
+		}
+		if mask>>nLabels != 0 || bits.OnesCount64(mask) == 0 {
+			return nil, fmt.Errorf("%w: bad label mask", ErrBadModel)
+		}
+		row = [nLabels]float32{}
+		for l := 0; l < nLabels; l++ {
+			if mask&(1<<l) == 0 {
+				continue
+			}
+			z, err := get()
+			if err != nil {
+				return nil, err
+			}
+			v := int64(z>>1) ^ -int64(z&1)
+			if v < math.MinInt16 || v > math.MaxInt16 {
+				return nil, fmt.Errorf("%w: weight out of range", ErrBadModel)
+			}
+			row[l] = float32(float64(v) * scale)
+		}
+		if m.n*2+2 > len(m.keys) {
+			m = m.grow()
+		}
+		if m.row(key) != nil {
+			return nil, fmt.Errorf("%w: repeated feature", ErrBadModel)
+		}
+		m.insert(key, row[:])
+	}
+	return m, nil
+}
+
+// grow returns a table of twice the size holding the same rows.
+func (m *weights) grow() *weights {
+	g := newWeights(2 * max(m.n, 1))
+	for i, k := range m.keys {
+		if k != 0 {
+			r := int(m.rows[i]) * nLabels
+			g.insert(k, m.w[r:r+nLabels])
+		}
+	}
+	return g
+}

@@ -1,0 +1,209 @@
+// Package ner finds the names of people, organisations, places and other
+// named things in a segmented document and records each mention as a
+// doc.Entity.
+//
+// The recogniser is a greedy left-to-right averaged perceptron over BILOU
+// labels for the four CoNLL-2003 types (PER, ORG, LOC, MISC), with hashed
+// features: word forms, shapes, affixes, a ±2 window, the previous labels,
+// distributional word clusters learned from raw news text, gazetteer
+// phrases, and document-level evidence (how earlier mentions of the same
+// word were labelled, and whether a capitalised sentence-initial or
+// headline word also appears in lower case or capitalised mid-sentence).
+// The four types are then refined to sitrep's entity types: PER becomes
+// PERSON, ORG stays ORG, LOC becomes GPE for countries, states and cities
+// and LOC otherwise, MISC becomes NORP for nationalities and religious or
+// political groups, EVENT for named events and MISC otherwise. See MODEL.md.
+package ner
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/doc"
+	"sitrep/pipeline"
+)
+
+//go:embed model.bin.gz
+var defaultModel []byte
+
+// Config configures a Recognizer. The zero value uses the embedded model,
+// clusters and gazetteer.
+type Config struct {
+	// ModelPath names a model file written by Train (or cmd/train-ner) to
+	// use instead of the embedded one.
+	ModelPath string
+	// ClustersPath names a word-cluster file (gzip, "word<TAB>path" lines)
+	// to use instead of the embedded one; it must be the file the model
+	// was trained with.
+	ClustersPath string
+}
+
+// Recognizer is the named-entity stage. It is safe for concurrent use.
+type Recognizer struct {
+	lx    *lexicon
+	w     *weights
+	pool  sync.Pool
+	kinds *typer
+}
+
+var _ pipeline.Stage = (*Recognizer)(nil)
+
+// New loads the model, clusters and gazetteer named by cfg (the embedded
+// ones by default). It returns an error when a file cannot be read or is
+// not a valid model.
+func New(cfg Config) (*Recognizer, error) {
+	lx, err := loadLexicon(cfg.ClustersPath)
+	if err != nil {
+		return nil, err
+	}
+	var w *weights
+	if cfg.ModelPath != "" {
+		f, err := os.Open(cfg.ModelPath)
+		if err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		defer f.Close()
+		if w, err = readModel(f); err != nil {
+			return nil, err
+		}
+	} else if w, err = readModel(bytes.NewReader(defaultModel)); err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lx: lx, w: w, kinds: newTyper(lx.gaz)}
+	r.pool.New = func() any { return newState() }
+	return r, nil
+}
+
+// Name returns "ner".
+func (r *Recognizer) Name() string { return "ner" }
+
+// label returns the BILOU labels of the tokens of sents.
+func (r *Recognizer) label(sents [][]string) []int {
+	st := r.pool.Get().(*state)
+	defer r.pool.Put(st)
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	out := make([]int, n)
+	r.lx.prepare(st, sents)
+	st.tagDocument(r.w, sents, out, nil, nil)
+	return out
+}
+
+// Process appends one entity to d.Entities for each name it finds, in text
+// order, with ids "e1", "e2", ... continuing after any entities already
+// there. It needs d.Sentences and d.Tokens from the segment stage: when
+// they are missing it records a problem and adds nothing. Sentences or
+// tokens whose spans are out of order or outside the text are skipped with
+// a problem. It returns an error only when ctx is done.
+func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		if strings.TrimSpace(d.Text) != "" {
+			d.Problems.Add(r.Name(), doc.Span{}, "no sentences or tokens: run the segment stage first")
+		}
+		return nil
+	}
+	sents := make([][]string, 0, len(d.Sentences))
+	first := make([]int, 0, len(d.Sentences)) // index in d.Tokens of each kept sentence's first token
+	forms := make([]string, 0, len(d.Tokens))
+	for _, s := range d.Sentences {
+		if s.FirstToken < 0 || s.EndToken > len(d.Tokens) || s.FirstToken > s.EndToken {
+			d.Problems.Add(r.Name(), s.Span, "sentence token range %d:%d out of bounds", s.FirstToken, s.EndToken)
+			continue
+		}
+		ok := true
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if !d.Tokens[i].Span.Valid(len(d.Text)) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			d.Problems.Add(r.Name(), s.Span, "token outside the text")
+			continue
+		}
+		if s.EndToken == s.FirstToken {
+			continue
+		}
+		a := len(forms)
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			forms = append(forms, d.Text[d.Tokens[i].Start:d.Tokens[i].End])
+		}
+		sents = append(sents, forms[a:len(forms):len(forms)])
+		first = append(first, s.FirstToken)
+	}
+	labels := r.label(sents)
+	// Map label positions back to document tokens.
+	idx := make([]int, 0, len(labels))
+	for k, s := range sents {
+		for j := range s {
+			idx = append(idx, first[k]+j)
+		}
+	}
+	next := len(d.Entities) + 1
+	for _, sp := range spans(labels) {
+		a, b := idx[sp.start], idx[sp.end-1]
+		// Leave a trailing possessive out of the name.
+		for b > a && isPossessive(d.Slice(d.Tokens[b].Span)) {
+			b--
+		}
+		if isPossessive(d.Slice(d.Tokens[b].Span)) {
+			continue
+		}
+		span := doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[b].End}
+		if !span.Valid(len(d.Text)) || span.Len() == 0 {
+			continue
+		}
+		words := forms[sp.start : sp.start+(b-a)+1]
+		d.Entities = append(d.Entities, doc.Entity{
+			ID:       "e" + itoa(next),
+			Type:     r.kinds.refine(sp.typ, words),
+			Name:     normalise(d.Text[span.Start:span.End]),
+			Mentions: []doc.Mention{{Span: span, Kind: doc.MentionName}},
+		})
+		next++
+	}
+	return nil
+}
+
+func isPossessive(s string) bool {
+	switch s {
+	case "'s", "’s", "'", "’", "'S", "’S":
+		return true
+	}
+	return false
+}
+
+// normalise collapses runs of white space in s to single spaces and trims
+// it; invalid bytes are kept.
+func normalise(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += n
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
+}
