@@ -21,6 +21,7 @@ type cand struct {
 	tod        string // a TIME's time of day ("T15:00") waiting for a day from context
 	bad        string // an impossible date: recorded as a problem, not emitted
 	unit       unit   // the unit a relative expression counts in, for reference tracking
+	noRef      bool   // a value derived from the reference, which must not replace it
 }
 
 // parser holds one document's tokens and the state of reference resolution.
@@ -270,7 +271,7 @@ func (p *parser) quantityAfter(i int) bool {
 		"points", "point", "shares", "people", "dollars", "yen", "euros", "pounds", "tons",
 		"tonnes", "barrels", "miles", "kilometers", "km", "feet", "meters", "metres", "troops",
 		"soldiers", "votes", "cents", "seats", "employees", "workers", "jobs", "units", "cars",
-		"members", "acres", "deaths", "cases", "times", "to", "mph":
+		"members", "acres", "deaths", "cases", "times", "mph":
 		return true
 	}
 	if e := t.e; e != nil && e.unit != uNone {
@@ -424,6 +425,9 @@ func (p *parser) prefixed(i int) (cand, bool) {
 			}
 		}
 	case wAround, wAbout, wApproximately, wRoughly, wNearly, wAlmost, wSome, wOver, wUnder, wWithin:
+		if p.w(i+1) == wThe && (p.w(i) == wOver || p.w(i) == wWithin || p.w(i) == wUnder) {
+			return cand{}, false
+		}
 		c, ok := p.core(i + 1)
 		if !ok {
 			return cand{}, false

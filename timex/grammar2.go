@@ -269,7 +269,7 @@ func (p *parser) unitThis(u unit, end int) cand {
 // year-ago quarter", "the year-earlier period".
 func (p *parser) quarterExpr(i int) (cand, bool) {
 	j := i
-	if p.w(j) == wThe || p.w(j) == wIts || p.w(j) == wA {
+	if p.w(j) == wThe {
 		j++
 	}
 	year, yrel, hasYear := 0, 0, false
@@ -290,14 +290,14 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 		if o, oe, explicit := p.ordinal(k); explicit && o >= 1 && o <= 4 {
 			if u := p.e(oe); u != nil && u.unit == uQuarter && !u.plural {
 				y := p.yearAgoYear()
-				return cand{end: oe + 1, typ: Date, val: fmtQuarter(y, o), unit: uQuarter}, true
+				return cand{end: oe + 1, typ: Date, val: fmtQuarter(y, o), unit: uQuarter, noRef: true}, true
 			}
 		}
 		if u := p.e(k); u != nil && (u.unit == uQuarter && !u.plural || u.w == wPeriod) {
-			return cand{end: k + 1, typ: Date, val: p.yearAgoValue(), unit: uQuarter}, true
+			return cand{end: k + 1, typ: Date, val: p.yearAgoValue(), unit: uQuarter, noRef: true}, true
 		}
 		if j == i && !p.punct(i-1, '-') {
-			return cand{end: j + 3, typ: Date, val: p.yearAgoValue(), unit: uQuarter}, true
+			return cand{end: j + 3, typ: Date, val: p.yearAgoValue(), unit: uQuarter, noRef: true}, true
 		}
 		return cand{}, false
 	}
@@ -564,7 +564,7 @@ func (p *parser) duration(i int) (cand, bool) {
 		if e != nil && e.unit != uNone && e.unit != uWeekend && !e.plural && p.glued(k+1) {
 			end := k + 2
 			if p.punct(end, '-') && p.glued(end) && p.w(end+1) == wOld {
-				end += 2
+				return cand{}, false // an age: "a 136-year-old institution"
 			}
 			return cand{end: end, typ: Duration, val: durationValue(n, e.unit), unit: e.unit}, true
 		}
@@ -582,8 +582,8 @@ func (p *parser) duration(i int) (cand, bool) {
 	if p.tk(k).kind == kWord && (p.lower(end-1) == "min" || p.lower(end-1) == "hr" || p.lower(end-1) == "sec" || p.lower(end-1) == "yr") {
 		return cand{}, false
 	}
-	if n == 0 && !half {
-		return cand{}, false
+	if n == 0 && !half || p.w(end) == wOld {
+		return cand{}, false // "37 years old" is an age
 	}
 	// "a minute and a half", "a year and a half"
 	if !half && p.w(end) == wAnd && (p.w(end+1) == wA || p.w(end+1) == wAn) && p.w(end+2) == wHalf {
@@ -693,7 +693,7 @@ func (p *parser) ago(i int) (cand, bool) {
 		return cand{end: j, typ: Duration, val: durationValue(n, u), unit: u}, true
 	}
 	if u == uYear && n == 1 && p.refQuarter != "" {
-		return cand{end: end, typ: Date, val: p.yearAgoValue(), unit: uQuarter}, true
+		return cand{end: end, typ: Date, val: p.yearAgoValue(), unit: uQuarter, noRef: true}, true
 	}
 	if !p.anc.ok {
 		return cand{end: end, typ: Date, val: xForm(u), unit: u}, true
@@ -813,6 +813,9 @@ func (p *parser) setExpr(i int) (cand, bool) {
 		if p.tk(i).upper && i > 0 && p.sent[i] == p.sent[i-1] {
 			return cand{}, false // "the Daily Mail"
 		}
+		if n := p.tk(i + 1); n.kind == kWord && (n.e == nil || n.e.unit != uNone) {
+			return cand{}, false // "quarterly dividend": an adjective
+		}
 		val := map[word]string{wDaily: "P1D", wWeekly: "P1W", wMonthly: "P1M", wYearly: "P1Y",
 			wAnnually: "P1Y", wHourly: "PT1H", wNightly: "XXXX-XX-XXTNI", wQuarterly: "P3M", wBiweekly: "P2W"}[p.w(i)]
 		return cand{end: i + 1, typ: Set, val: val}, true
@@ -879,7 +882,7 @@ func (p *parser) refExpr(i int) (cand, bool) {
 		if p.w(i+1) == wPresent {
 			return cand{end: i + 2, typ: Date, val: "PRESENT_REF"}, true
 		}
-	case wRecently, wLately, wPreviously:
+	case wRecently, wLately:
 		return cand{end: i + 1, typ: Date, val: "PAST_REF"}, true
 	case wRecent:
 		if unitNext || p.w(i-1) == wMost || p.w(i-1) == wA || p.w(i-1) == wAn {
@@ -907,7 +910,7 @@ func (p *parser) refExpr(i int) (cand, bool) {
 		if next != nil && next.unit != uNone && next.plural {
 			return cand{end: i + 2, typ: Date, val: "FUTURE_REF"}, true
 		}
-		return cand{end: i + 1, typ: Date, val: "FUTURE_REF"}, true
+		return cand{}, false // "future earnings": an adjective
 	case wThe:
 		switch p.w(i + 1) {
 		case wPast:

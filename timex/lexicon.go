@@ -320,7 +320,7 @@ func newLexicon() lexicon {
 		"until": wUntil, "till": wUntil, "during": wDuring, "through": wThrough,
 		"before": wBefore, "after": wAfter, "am": wAM, "pm": wPM, "noon": wNoon,
 		"midday": wNoon, "midnight": wMidnight, "daily": wDaily, "weekly": wWeekly,
-		"monthly": wMonthly, "yearly": wYearly, "annually": wAnnually, "annual": wYearly,
+		"monthly": wMonthly, "yearly": wYearly, "annually": wAnnually,
 		"hourly": wHourly, "nightly": wNightly, "quarterly": wQuarterly,
 		"biweekly": wBiweekly, "once": wOnce, "twice": wTwice, "times": wTimes,
 		"latest": wLatest, "full": wFull, "additional": wAdditional, "other": wOther,

@@ -188,16 +188,17 @@ func (a anchor) weekday(dow, tense, rel int) string {
 
 // monthYear picks the year of a month named without one: the past tense
 // takes the latest such month not after the anchor, the future the
-// earliest not before it, and no cue the nearest.
+// earliest not before it, and no cue the nearest. A month next to the
+// anchor's stays in its year whatever the tense, since tense cues err.
 func (a anchor) monthYear(m, tense int) int {
 	y, am := a.year(), a.month()
 	switch tense {
 	case tensePast:
-		if m > am {
+		if m > am+1 {
 			y--
 		}
 	case tenseFuture:
-		if m < am {
+		if m < am-1 {
 			y++
 		}
 	default:
@@ -211,46 +212,38 @@ func (a anchor) monthYear(m, tense int) int {
 }
 
 // dayYear picks the year of a month and day named without one, like
-// monthYear at the precision of a day.
+// monthYear, allowing a month's slack on the wrong side of the anchor.
 func (a anchor) dayYear(m, d, tense int) int {
-	y, am, ad := a.year(), a.month(), a.t.Day()
-	after := m > am || m == am && d > ad
-	before := m < am || m == am && d < ad
+	y := a.year()
+	t := time.Date(y, time.Month(m), min(d, daysIn(y, m)), 0, 0, 0, 0, time.UTC)
+	diff := t.Sub(a.t).Hours() / 24
 	switch tense {
 	case tensePast:
-		if after {
+		if diff > 31 {
 			y--
 		}
 	case tenseFuture:
-		if before {
+		if diff < -31 {
 			y++
 		}
 	default:
-		if m-am > 6 {
+		if diff > 183 {
 			y--
-		} else if am-m > 6 {
+		} else if diff < -183 {
 			y++
 		}
 	}
 	return y
 }
 
-// quarterYear picks the year of a quarter named without one.
+// quarterYear picks the year of a quarter named without one: the
+// anchor's year, or the year before for a later quarter in the past tense
+// ("the fourth quarter" in a January report). News names coming quarters
+// with their year, so the future tense does not move it.
 func (a anchor) quarterYear(q, tense int) int {
 	y, aq := a.year(), a.quarter()
-	switch tense {
-	case tensePast:
-		if q > aq {
-			y--
-		}
-	case tenseFuture:
-		if q < aq {
-			y++
-		}
-	default:
-		if q-aq > 2 {
-			y--
-		}
+	if q > aq && (tense == tensePast || q-aq > 2) {
+		y--
 	}
 	return y
 }

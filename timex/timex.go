@@ -145,6 +145,9 @@ func (p *parser) canStart(i int) bool {
 
 // remember updates the references later expressions resolve against.
 func (p *parser) remember(c cand) {
+	if c.noRef {
+		return
+	}
 	v := c.val
 	if len(v) >= 4 && isDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {
 		if c.typ == Date || c.typ == TimeT {
