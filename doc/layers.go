@@ -138,4 +138,15 @@ type Event struct {
 	Evidence      Span   // the sentence
 	Trigger       Span   // the word or phrase that triggered the event
 	Rule          string // id of the pattern that produced it
+	// Also lists the further passages of the document that report the same
+	// event (same type, dyad and date), merged into this one.
+	Also []EventMention
+}
+
+// EventMention is one passage reporting an event: the sentence, the
+// trigger and the id of the pattern that matched.
+type EventMention struct {
+	Evidence Span
+	Trigger  Span
+	Rule     string
 }
