@@ -556,6 +556,9 @@ func (p *parser) duration(i int) (cand, bool) {
 		if u == uNone || !plural {
 			return cand{}, false
 		}
+		if !the && (p.w(i) == wRecent || p.w(i) == wPast) {
+			return cand{end: e, typ: Date, val: "PAST_REF"}, true // "in recent years"
+		}
 		return cand{end: e, typ: Duration, val: durationValue(-1, u), unit: u}, true
 	}
 	// "10-hour", "two-year", "8-month-old"
@@ -571,7 +574,7 @@ func (p *parser) duration(i int) (cand, bool) {
 		return cand{}, false
 	}
 	u, plural, end := p.unitAfter(k)
-	if u == uNone {
+	if u == uNone || p.punct(end, '-') && p.glued(end) || p.digits(j) == 4 && n >= 1000 && !plural {
 		return cand{}, false
 	}
 	if article {

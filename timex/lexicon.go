@@ -351,11 +351,11 @@ func newLexicon() lexicon {
 			add(s, entry{tense: tensePast})
 		}
 	}
-	for _, s := range []string{"is", "are", "am", "says", "say", "isn", "aren"} {
+	for _, s := range []string{"is", "are", "am", "says", "say", "isn", "aren", "payable"} {
 		if e, ok := lx[s]; ok {
-			e.tense = 2
+			e.tense = tensePresent
 		} else {
-			add(s, entry{tense: 2})
+			add(s, entry{tense: tensePresent})
 		}
 	}
 	return lx
@@ -367,7 +367,7 @@ var monthNames = [...]string{"", "January", "February", "March", "April", "May",
 
 // futureCues are words that put a clause in the future.
 var futureCues = []string{"will", "shall", "ll", "wo", "would", "going", "expected", "expects",
-	"expect", "scheduled", "planned", "plans", "plan", "due", "upcoming", "intends", "intend",
+	"expect", "scheduled", "plans", "plan", "due", "upcoming", "intends", "intend",
 	"hopes", "hope", "aims", "should", "must", "may", "might", "wouldn", "shouldn", "tomorrow",
 	"next", "coming", "later", "soon"}
 

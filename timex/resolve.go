@@ -10,6 +10,9 @@ const (
 	tenseNone   = 0
 	tensePast   = -1
 	tenseFuture = 1
+	// tensePresent stops the search for a cue; dates read it as no
+	// tense and weekdays as the future ("the vote is Friday").
+	tensePresent = 2
 )
 
 // anchor is the date relative expressions are resolved against: the
@@ -174,7 +177,7 @@ func (a anchor) weekday(dow, tense, rel int) string {
 			diff += 7
 		}
 	case diff == 0:
-	case tense == tenseFuture:
+	case tense == tenseFuture || tense == tensePresent:
 		if diff < 0 {
 			diff += 7
 		}

@@ -317,9 +317,9 @@ func (p *parser) boundary(i int) bool {
 	return true
 }
 
-// tense judges the tense of the clause around tokens [i, end): the nearest
-// cue word in the same sentence (a Penn tag when the tokens carry one),
-// else the present tense read as future, else none.
+// tense judges the tense of the clause around tokens [i, end): that of
+// the nearest cue word in the same sentence (a Penn tag when the tokens
+// carry one), or none.
 func (p *parser) tense(i, end int) int {
 	if len(p.toks) == 0 || i >= len(p.toks) {
 		return tenseNone
@@ -330,35 +330,60 @@ func (p *parser) tense(i, end int) int {
 	if int(s)+1 < len(p.sentTok) {
 		hi = int(p.sentTok[s+1])
 	}
-	present := false
+	// A cue before the expression counts at its distance, one after it at
+	// twice its distance: the verb an adverbial belongs to mostly precedes it.
 	for k := 1; k <= 40; k++ {
-		l, r := i-k, end-1+k
+		l, r := i-k, end-1+k/2
 		if l < lo && r >= hi {
 			break
 		}
 		if l >= lo {
-			if c := p.cue(l); c == 2 {
-				present = true
-			} else if c != 0 {
+			if c := p.cue(l); c != 0 {
 				return c
 			}
 		}
-		if r < hi {
-			if c := p.cue(r); c == 2 {
-				present = true
-			} else if c != 0 {
+		if k%2 == 0 && r < hi {
+			if c := p.cue(r); c != 0 {
 				return c
 			}
 		}
-	}
-	if present {
-		return tenseFuture
 	}
 	return tenseNone
 }
 
-// cue returns the tense token i signals: -1 past, +1 future, 2 present, 0 none.
+// cue returns the tense token i signals: tensePast, tenseFuture,
+// tensePresent, or 0 for none. A participle takes the tense of the
+// auxiliary before it: "will be paid" is future, "had been due" past.
 func (p *parser) cue(i int) int {
+	c := p.cue1(i)
+	if c == tensePast || c == tenseFuture {
+		for k := i - 1; k >= i-2 && k >= 0; k-- {
+			t := &p.toks[k]
+			if t.kind != kWord {
+				break
+			}
+			switch p.lower(k) {
+			case "be", "being":
+				continue
+			case "will", "would", "shall", "ll", "to":
+				if c == tensePast {
+					return tenseFuture
+				}
+			case "was", "were", "had", "been", "did":
+				return tensePast
+			case "is", "are", "am", "has", "have":
+				if c == tenseFuture {
+					return tensePresent
+				}
+				return tensePast
+			}
+			break
+		}
+	}
+	return c
+}
+
+func (p *parser) cue1(i int) int {
 	t := &p.toks[i]
 	if t.kind != kWord {
 		return 0
@@ -371,7 +396,7 @@ func (p *parser) cue(i int) int {
 			if t.e != nil && t.e.tense == tensePast {
 				return tensePast // "has", "have": the present perfect
 			}
-			return 2
+			return tensePresent
 		case "MD":
 			if t.e != nil && t.e.tense == tenseFuture {
 				return tenseFuture
@@ -389,7 +414,15 @@ func (p *parser) cue(i int) int {
 			return 0
 		}
 		if t.e.tense != 0 {
-			if p.lower(i) == "won" && p.punct(i+1, '\'') && p.lower(i+2) == "t" {
+			if t.e.tense == tenseFuture && !p.tk(i).upper {
+				switch p.lower(i) {
+				case "plan", "plans", "hope", "hopes", "aims", "intend", "intends", "expect", "expects", "going":
+					if p.lower(i+1) != "to" {
+						return 0
+					}
+				}
+			}
+			if t.e.tense == tensePast && p.lower(i) == "won" && p.punct(i+1, '\'') && p.lower(i+2) == "t" {
 				return tenseFuture
 			}
 			return int(t.e.tense)
