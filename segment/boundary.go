@@ -237,7 +237,7 @@ func hashWord(h uint64, text string, tk *tok) uint64 {
 func finish(h uint64) uint32 { return uint32((h ^ h>>29) & hashMask) }
 
 // features appends the hashed features of the gap before toks[k] to dst.
-func features(dst []uint32, text string, toks []tok, k, sinceLast int) []uint32 {
+func features(dst []uint32, text string, toks []tok, k, sinceLast int, inQuote bool) []uint32 {
 	at := func(i int) *tok {
 		if i < 0 || i >= len(toks) {
 			return nil
@@ -297,7 +297,32 @@ func features(dst []uint32, text string, toks []tok, k, sinceLast int) []uint32 
 	}
 	dst = append(dst, finish(hashByte(hashByte(hashWord(t(20), text, p2), s1), s0)))
 	dst = append(dst, finish(hashByte(hashByte(hashByte(t(21), s1), s0), sn1)))
+	if inQuote {
+		dst = append(dst, finish(hashByte(hashByte(t(22), s1), s0)))
+		dst = append(dst, finish(hashWord(t(23), text, p1)))
+	}
 	return dst
+}
+
+// quoteState updates whether a double quotation is open after tk: a
+// straight quote toggles it, curly quotes open and close it, and a line
+// break closes it.
+func quoteState(text string, tk *tok, open bool) bool {
+	if tk.nl > 0 {
+		open = false
+	}
+	switch c := text[tk.start]; {
+	case c == '"':
+		return !open
+	case c == 0xe2 && tk.end-tk.start == 3:
+		switch text[tk.start:tk.end] {
+		case "“":
+			return true
+		case "”":
+			return false
+		}
+	}
+	return open
 }
 
 func sinceBucket(n int) byte {

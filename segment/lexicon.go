@@ -54,7 +54,8 @@ var abbreviations = map[string]int{
 	"sec": abbrBeforeNumber, "op": abbrBeforeNumber, "ed": abbrCapitalized, "eds": abbrAlways,
 	"min": abbrBeforeNumber, "max": abbrBeforeNumber, "tel": abbrAlways, "ext": abbrBeforeNumber,
 	"e.g": abbrAlways, "i.e": abbrAlways, "incl": abbrAlways, "misc": abbrAlways, "jnr": abbrAlways,
-	"snr": abbrAlways, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
+	"snr": abbrAlways, "c": abbrBeforeNumber, "cal": abbrCapitalized, "drs": abbrAlways,
+	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
 }
 
 const maxPrefixLen = 7
@@ -77,7 +78,7 @@ var contractions = map[string]int{
 	"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3, "gimme": 3, "lemme": 3,
 	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
 	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
-	"aint": 2,
+	"aint": 2, "alot": 1, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
 }
 
 const maxUnitLen = 4

@@ -8,11 +8,11 @@ import (
 // Token flags recorded by the tokenizer for the sentence splitter.
 const (
 	// flagAbbr marks a word whose final period was kept as part of it
-	// ("Dr.", "Inc.", "J."). At a sentence end the period of a one-period
-	// abbreviation is split off as its own token, as UD does.
+	// ("Dr.", "Inc.", "J."). At a sentence end the period is split off as
+	// its own token, as UD does.
 	flagAbbr uint8 = 1 << iota
 	// flagMultiAbbr marks an abbreviation with inner periods ("U.S.",
-	// "a.m."), which keeps its final period even at a sentence end.
+	// "a.m."), for the boundary model.
 	flagMultiAbbr
 	// flagURL marks a URL or e-mail address.
 	flagURL
@@ -214,7 +214,7 @@ func isCurrency(r rune) bool {
 
 // runEnd returns the end of the run of punctuation starting at i with
 // rune r of width w: sentence punctuation mixes freely ("?!", "...."),
-// other marks repeat ("--", "!!", "''").
+// other marks repeat ("--", "!!", "”").
 func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
 	j := i + w
 	for j < e {
@@ -299,6 +299,10 @@ body:
 	// Trailing punctuation, collected in reverse on t.stack.
 	t.stack = t.stack[:0]
 	ce := e
+	if k := emoticonSuffix(t.text[s:e]); k > 0 && e-k > s && t.isAlnumAt(e-k-1, e) {
+		t.stack = append(t.stack, tok{start: e - k, end: e})
+		ce = e - k
+	}
 	abbr := uint8(0)
 trailing:
 	for ce > s {
@@ -306,9 +310,14 @@ trailing:
 		switch {
 		case r == '.':
 			q := t.runStart(s, ce, r, w)
-			if q == ce-1 {
-				if f := t.abbreviation(s, ce-1, next); f != 0 {
+			if q == ce-1 || (q == ce-2 && t.text[q] == '.') {
+				// "Inc." or "Inc.." (an abbreviation, then a period).
+				if f := t.abbreviation(s, q, next); f != 0 {
+					if q == ce-2 {
+						t.stack = append(t.stack, tok{start: ce - 1, end: ce})
+					}
 					abbr = f
+					ce = q + 1
 					break trailing
 				}
 			}
@@ -486,7 +495,9 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 			ps, i = q, q
 		case '.':
 			q := t.runEnd(i, e, r, w)
-			if q-i >= 2 { // an inner ellipsis
+			if q-i >= 2 || t.missingSpace(ps, i, e) {
+				// An inner ellipsis, or a sentence end with no space
+				// after it ("quality.You").
 				t.word(ps, i, 0)
 				t.emit(i, q, 0)
 				ps, i = q, q
@@ -514,6 +525,37 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 		}
 	}
 	t.word(ps, e, abbr)
+}
+
+// missingSpace reports whether the period at i inside [ps, e) ends a
+// sentence whose following space is missing: a lowercase word of two or
+// more letters before it and a capitalized word after it that is not a
+// domain name part ("quality.You", not "Amazon.com" or "U.S.").
+func (t *tokenizer) missingSpace(ps, i, e int) bool {
+	if i-ps < 2 || i+2 >= e || !isUpperB(t.text[i+1]) || !isLowerB(t.text[i+2]) {
+		return false
+	}
+	for j := ps; j < i; j++ {
+		if !isLowerB(t.text[j]) && !(j == ps && isUpperB(t.text[j])) {
+			return false
+		}
+	}
+	j := i + 2
+	for j < e && isLowerB(t.text[j]) {
+		j++
+	}
+	if j < e && t.text[j] != '\'' && t.text[j] != ',' {
+		return false // more of the same chunk: a domain or a path
+	}
+	var buf [8]byte
+	if j-i-1 > len(buf) {
+		return true
+	}
+	switch string(lowerASCII(buf[:0], t.text[i+1:j])) {
+	case "com", "org", "net", "gov", "edu", "info", "biz", "co", "uk", "io", "us", "de", "fr", "html", "htm", "php", "asp", "jpg", "pdf", "doc", "txt", "exe", "js":
+		return false
+	}
+	return true
 }
 
 // keepSlash reports whether the slash at i inside [ps, e) stays inside the
@@ -607,7 +649,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
-	if flags == 0 && n >= 4 && n <= maxContractionLen {
+	if flags == 0 && n >= 2 && n <= maxContractionLen {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
 			t.emit(s, s+k, 0)
@@ -743,6 +785,17 @@ func hasPrefixFold(s, prefix string) bool {
 		}
 	}
 	return true
+}
+
+// emoticonSuffix returns the length of a smiley that ends w ("family:)"),
+// or 0.
+func emoticonSuffix(w string) int {
+	for _, e := range [...]string{":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P"} {
+		if len(w) > len(e) && w[len(w)-len(e):] == e {
+			return len(e)
+		}
+	}
+	return 0
 }
 
 // isEmoticon reports whether w is a common emoticon kept as one token.

@@ -6,10 +6,11 @@ import (
 )
 
 // TrainOptions configures Train. The zero value trains 10 epochs with
-// seed 1.
+// seed 1, keeping every feature.
 type TrainOptions struct {
-	Epochs int
-	Seed   uint64
+	Epochs   int
+	Seed     uint64
+	MinCount int // features seen fewer times in training are ignored
 }
 
 // TrainReport tells how training went.
@@ -47,15 +48,21 @@ func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
 		t.run(g.Text)
 		toks := t.toks
 		last := 0
+		quote := false
+		if len(toks) > 0 {
+			quote = quoteState(g.Text, &toks[0], false)
+		}
 		for k := 1; k < len(toks); k++ {
 			n := &toks[k]
+			inQuote := quote && n.nl == 0
+			quote = quoteState(g.Text, n, quote)
 			if n.nl > 0 {
 				last = k
 				continue
 			}
 			label := gold[n.start]
 			if candidate(g.Text, toks, k) && !listNumber(g.Text, toks, k) {
-				f := features(buf[:0], g.Text, toks, k, k-last)
+				f := features(buf[:0], g.Text, toks, k, k-last, inQuote)
 				exs = append(exs, example{feats: append([]uint32(nil), f...), label: label})
 				if label {
 					rep.Positives++
@@ -64,6 +71,25 @@ func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
 			if label {
 				last = k
 			}
+		}
+	}
+	// Features seen fewer than MinCount times are dropped: they mostly
+	// memorise single training sentences.
+	if opts.MinCount > 1 {
+		count := make([]int32, hashSize)
+		for i := range exs {
+			for _, f := range exs[i].feats {
+				count[f]++
+			}
+		}
+		for i := range exs {
+			kept := exs[i].feats[:0]
+			for _, f := range exs[i].feats {
+				if int(count[f]) >= opts.MinCount {
+					kept = append(kept, f)
+				}
+			}
+			exs[i].feats = kept
 		}
 	}
 	rep.Examples = len(exs)

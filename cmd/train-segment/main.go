@@ -30,7 +30,13 @@ func run() error {
 	out := flag.String("out", "segment/boundary.model.gz", "model file to write")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
+	minCount := flag.Int("min-count", 3, "ignore features seen fewer times")
+	gumWeight := flag.Int("gum-weight", 1, "how many times each GUM document counts")
+	evalOnly := flag.Bool("eval", false, "only score the model at -out on the dev sets")
 	flag.Parse()
+	if *evalOnly {
+		return score(*data, *out)
+	}
 	ewt, err := conllu.ReadFile(filepath.Join(*data, "ud-ewt", "en_ewt-ud-train.conllu"))
 	if err != nil {
 		return err
@@ -39,8 +45,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	docs := append(segment.GoldDocuments(ewt), segment.GoldDocuments(gum)...)
-	model, rep, err := segment.Train(docs, segment.TrainOptions{Epochs: *epochs, Seed: *seed})
+	docs := segment.GoldDocuments(ewt)
+	for range *gumWeight {
+		docs = append(docs, segment.GoldDocuments(gum)...)
+	}
+	model, rep, err := segment.Train(docs, segment.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount})
 	if err != nil {
 		return err
 	}
@@ -49,11 +58,16 @@ func run() error {
 	}
 	fmt.Printf("%d documents, %d candidate gaps (%d boundaries), training accuracy %.4f, %d weights, %d bytes\n",
 		len(docs), rep.Examples, rep.Positives, rep.Accuracy, rep.Weights, len(model))
-	sg, err := segment.New(segment.Config{ModelPath: *out})
+	return score(*data, *out)
+}
+
+// score prints the dev scores of the model at path.
+func score(data, path string) error {
+	sg, err := segment.New(segment.Config{ModelPath: path})
 	if err != nil {
 		return err
 	}
-	scores, err := sg.Evaluate(*data)
+	scores, err := sg.Evaluate(data)
 	if err != nil {
 		return err
 	}
