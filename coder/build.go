@@ -1,0 +1,242 @@
+package coder
+
+import (
+	"strings"
+
+	"sitrep/doc"
+	"sitrep/ontology"
+)
+
+// finish merges duplicate events and numbers them.
+func (w *work) finish() []doc.Event {
+	evs := merge(w.d, w.evs)
+	ids(evs)
+	if len(evs) == 0 {
+		return nil
+	}
+	return evs
+}
+
+// cooperative types that PLOVER folds into AGREE when only intended, with
+// the CAMEO code of the intent.
+var intentCode = map[string]string{"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+
+// conflictual types that PLOVER folds into THREATEN when only intended,
+// with the threat's mode and CAMEO code.
+var threatCode = map[string][2]string{
+	"ASSAULT":  {"violence", "138"},
+	"MOBILIZE": {"violence", "138"},
+	"COERCE":   {"", "131"},
+	"SANCTION": {"", "131"},
+	"PROTEST":  {"", "131"},
+}
+
+// build turns candidate c of sentence si into an event; ok is false when
+// the candidate is not an event (no actor, only itself as recipient, a
+// dyadic type without a counterpart).
+func (w *work) build(si int, c *cand) (doc.Event, bool) {
+	if len(c.actors) == 0 {
+		return doc.Event{}, false
+	}
+	// self-directed: recipients that are also actors go; an event left
+	// with none of the recipients it had is dropped
+	had := len(c.targets)
+	targets := c.targets[:0:0]
+	for _, t := range c.targets {
+		self := false
+		for _, a := range c.actors {
+			if a == t {
+				self = true
+			}
+		}
+		if !self {
+			targets = append(targets, t)
+		}
+	}
+	if had > 0 && len(targets) == 0 {
+		return doc.Event{}, false
+	}
+	if w.c.dict.Lex.Dyadic[c.p.Plover] && len(targets) == 0 && len(c.actors) < 2 {
+		return doc.Event{}, false
+	}
+	if c.fromGov && len(targets) == 0 {
+		return doc.Event{}, false
+	}
+	plover, mode, cameo := c.p.Plover, c.p.Mode, c.p.CAMEO
+	modality := doc.Asserted
+	intended := (c.fut || c.hyp) && !c.cond && !c.dem
+	switch {
+	case c.neg && intended && isCoop(w.c.onto, plover):
+		// "would not meet", "will not allow": a refusal
+		plover, mode, cameo = "REJECT", "", "120"
+	case c.neg:
+		modality = doc.Negated
+	case c.cond:
+		modality = doc.Hypothetical
+	case c.dem:
+		modality = doc.Demanded
+	case intended:
+		modality = doc.Future
+		if !c.fut {
+			modality = doc.Hypothetical
+		}
+		if code, ok := intentCode[plover]; ok {
+			plover, mode, cameo = "AGREE", "", code
+		} else if plover == "RETREAT" {
+			plover, mode, cameo = "CONCEDE", "", "080"
+		} else if tc, ok := threatCode[plover]; ok {
+			plover, mode, cameo = "THREATEN", tc[0], tc[1]
+		}
+	case c.hist:
+		modality = doc.Historical
+	}
+	code, _ := w.c.onto.Lookup(cameo)
+	s := w.d.Sentences[si]
+	e := doc.Event{
+		Plover:       plover,
+		Mode:         mode,
+		CAMEO:        cameo,
+		QuadClass:    ontology.QuadClass(cameo),
+		Goldstein:    code.Goldstein,
+		Actors:       w.entityIDs(c.actors),
+		Recipients:   w.entityIDs(targets),
+		Modality:     modality,
+		AttributedTo: c.speaker,
+		Evidence:     s.Span,
+		Trigger:      w.triggerSpan(c),
+		Rule:         c.p.ID,
+	}
+	if e.Recipients == nil {
+		e.Recipients = []string{}
+	}
+	e.Date, e.DatePrecision, e.DateSource = w.date(c)
+	e.Location = w.location(c, targets)
+	return e, true
+}
+
+func isCoop(o *ontology.Ontology, typ string) bool {
+	t, ok := o.Type(typ)
+	return ok && t.Quad <= 2
+}
+
+func (w *work) entityIDs(es []int) []string {
+	out := make([]string, 0, len(es))
+	for _, e := range es {
+		out = append(out, w.d.Entities[e].ID)
+	}
+	return out
+}
+
+// triggerSpan covers the trigger with its particle and light-verb object.
+func (w *work) triggerSpan(c *cand) doc.Span {
+	sp := w.tok(c.trig).Span
+	grow := func(i int) {
+		t := w.tok(i)
+		sp.Start = min(sp.Start, t.Start)
+		sp.End = max(sp.End, t.End)
+	}
+	if c.obj >= 0 {
+		grow(c.obj)
+	}
+	if c.p.Particle != "" {
+		for _, k := range w.children(c.trig) {
+			if w.rel(int(k)) == "compound:prt" {
+				grow(int(k))
+			}
+		}
+	}
+	return sp
+}
+
+// date returns the event's date: a date expression of its own clause, else
+// the publication date, else nothing.
+func (w *work) date(c *cand) (date, precision, source string) {
+	lo, hi := w.tok(0).Start, w.tok(w.n()-1).End
+	for _, tm := range w.d.Times {
+		if tm.Type != "DATE" || tm.Start < lo || tm.End > hi {
+			continue
+		}
+		if !w.attached(tm.Span, c.clause) && !w.attached(tm.Span, c.trig) {
+			continue
+		}
+		if p := precisionOf(tm.Value); p != "" {
+			return tm.Value, p, "clause"
+		}
+	}
+	if !w.d.Published.IsZero() {
+		return w.d.Published.Format("2006-01-02"), "day", "published"
+	}
+	return "", "", ""
+}
+
+// precisionOf returns the precision of a TimeML calendar value, or "" when
+// it is not a calendar date.
+func precisionOf(v string) string {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	switch {
+	case len(v) == 10 && digits(v[:4]) && v[4] == '-' && digits(v[5:7]) && v[7] == '-' && digits(v[8:]):
+		return "day"
+	case len(v) == 8 && digits(v[:4]) && strings.HasPrefix(v[4:], "-W") && digits(v[6:]):
+		return "week"
+	case len(v) == 7 && digits(v[:4]) && v[4] == '-' && digits(v[5:]):
+		return "month"
+	case len(v) == 4 && digits(v):
+		return "year"
+	}
+	return ""
+}
+
+// location returns where the event took place: a place its clause names
+// with in, at or to, or, for visits, the place visited.
+func (w *work) location(c *cand, targets []int) *doc.Location {
+	if c.p.Mode == "visit" {
+		for _, t := range targets {
+			if l := w.placeLoc(t); l != nil {
+				return l
+			}
+		}
+	}
+	for _, h := range [3]int{c.trig, c.obj, c.clause} {
+		if h < 0 {
+			continue
+		}
+		for _, k := range w.children(h) {
+			if !prepositional(w.rel(int(k))) {
+				continue
+			}
+			switch w.caseOf(int(k)) {
+			case "in", "at", "to":
+				if e := w.tokEnt[w.lo+int(k)]; e >= 0 {
+					if l := w.placeLoc(int(e)); l != nil {
+						return l
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// placeLoc returns the location of entity e when it is a place.
+func (w *work) placeLoc(e int) *doc.Location {
+	en := &w.d.Entities[e]
+	if p := en.Place; p != nil {
+		return &doc.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+	}
+	switch en.Type {
+	case doc.GPE, doc.Loc, doc.Fac:
+		l := &doc.Location{Name: en.Name}
+		if en.Actor != nil {
+			l.Country = en.Actor.Country
+		}
+		return l
+	}
+	return nil
+}

@@ -1,0 +1,471 @@
+package coder
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/doc"
+)
+
+// mkdoc builds a parsed document by hand. Each sentence is a block of
+// lines "form lemma UPOS head deprel [XPOS]" with heads counted from 1
+// within the sentence (0 for the root); blocks are separated by blank
+// lines. Entities are "SENT:FROM-TO TYPE CODE [ID]" with token numbers
+// from 1, inclusive; entities sharing an ID are one entity with several
+// mentions. CODE is a CAMEO-style actor code such as USAGOV, or "-".
+func mkdoc(t testing.TB, sents string, ents ...string) *doc.Document {
+	t.Helper()
+	d := &doc.Document{ID: "test", Published: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC)}
+	var text strings.Builder
+	var starts [][]int // per sentence, global token index of each token
+	for _, block := range strings.Split(strings.TrimSpace(sents), "\n\n") {
+		first := len(d.Tokens)
+		var idx []int
+		lines := strings.Split(strings.TrimSpace(block), "\n")
+		for _, line := range lines {
+			f := strings.Fields(line)
+			if len(f) < 5 {
+				t.Fatalf("bad token line %q", line)
+			}
+			if text.Len() > 0 {
+				text.WriteByte(' ')
+			}
+			start := text.Len()
+			text.WriteString(f[0])
+			h, err := strconv.Atoi(f[3])
+			if err != nil {
+				t.Fatalf("bad head in %q", line)
+			}
+			head := -1
+			if h > 0 {
+				head = first + h - 1
+			}
+			tok := doc.Token{Span: doc.Span{Start: start, End: text.Len()}, Lemma: f[1], UPOS: f[2], Head: head, Deprel: f[4]}
+			if len(f) > 5 {
+				tok.XPOS = f[5]
+			}
+			idx = append(idx, len(d.Tokens))
+			d.Tokens = append(d.Tokens, tok)
+		}
+		starts = append(starts, idx)
+		d.Sentences = append(d.Sentences, doc.Sentence{
+			Span:       doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[len(d.Tokens)-1].End},
+			FirstToken: first, EndToken: len(d.Tokens),
+		})
+	}
+	d.Text = text.String()
+	byID := map[string]int{}
+	for i, e := range ents {
+		f := strings.Fields(e)
+		var s, from, to int
+		if _, err := fmt.Sscanf(f[0], "%d:%d-%d", &s, &from, &to); err != nil {
+			t.Fatalf("bad entity %q: %v", e, err)
+		}
+		sp := doc.Span{Start: d.Tokens[starts[s-1][from-1]].Start, End: d.Tokens[starts[s-1][to-1]].End}
+		id := "e" + strconv.Itoa(i+1)
+		if len(f) > 3 {
+			id = f[3]
+		}
+		if j, ok := byID[id]; ok {
+			d.Entities[j].Mentions = append(d.Entities[j].Mentions, doc.Mention{Span: sp, Kind: doc.MentionName})
+			continue
+		}
+		en := doc.Entity{ID: id, Type: f[1], Name: d.Text[sp.Start:sp.End], Mentions: []doc.Mention{{Span: sp, Kind: doc.MentionName}}}
+		if f[2] != "-" {
+			en.Actor = &doc.Actor{Country: f[2][:3], Sector: f[2][3:], Code: f[2]}
+		}
+		byID[id] = len(d.Entities)
+		d.Entities = append(d.Entities, en)
+	}
+	return d
+}
+
+// summary renders events as "TYPE actor>recipient modality rule" with
+// entity names, one per event.
+func summary(d *doc.Document) []string {
+	name := map[string]string{}
+	for _, e := range d.Entities {
+		name[e.ID] = e.Name
+	}
+	names := func(ids []string) string {
+		var s []string
+		for _, id := range ids {
+			s = append(s, name[id])
+		}
+		return strings.Join(s, "+")
+	}
+	var out []string
+	for _, e := range d.Events {
+		s := fmt.Sprintf("%s %s>%s %s %s", e.Plover, names(e.Actors), names(e.Recipients), e.Modality, e.Rule)
+		if e.AttributedTo != "" {
+			s += " @" + name[e.AttributedTo] + e.AttributedTo
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var coderCases = []struct {
+	name  string
+	sents string
+	ents  []string
+	want  []string
+}{
+	{
+		name: "active verb",
+		sents: `
+Ratcliffe Ratcliffe PROPN 2 nsubj
+visited visit VERB 0 root
+Caracas Caracas PROPN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:3-3 GPE VEN"},
+		want: []string{"CONSULT Ratcliffe>Caracas asserted consult.visit"},
+	},
+	{
+		name: "passive with agent",
+		sents: `
+Maduro Maduro PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+captured capture VERB 0 root
+by by ADP 6 case
+U.S. U.S. PROPN 6 compound
+forces force NOUN 3 obl:agent
+. . PUNCT 3 punct`,
+		ents: []string{"1:1-1 PERSON VENGOV", "1:5-6 ORG USAMIL"},
+		want: []string{"COERCE U.S. forces>Maduro asserted coerce.capture"},
+	},
+	{
+		name: "coordinated actors and recipients give one event",
+		sents: `
+Jordan Jordan PROPN 4 nsubj
+and and CCONJ 3 cc
+Britain Britain PROPN 1 conj
+attacked attack VERB 0 root
+Syria Syria PROPN 4 obj
+and and CCONJ 7 cc
+Iraq Iraq PROPN 5 conj`,
+		ents: []string{"1:1-1 GPE JOR", "1:3-3 GPE GBR", "1:5-5 GPE SYR", "1:7-7 GPE IRQ"},
+		want: []string{"ASSAULT Jordan+Britain>Syria+Iraq asserted assault.attack"},
+	},
+	{
+		name: "negated",
+		sents: `
+Trump Trump PROPN 4 nsubj
+did do AUX 4 aux
+not not PART 4 advmod
+meet meet VERB 0 root
+Machado Machado PROPN 4 obj`,
+		ents: []string{"1:1-1 PERSON USAGOV", "1:5-5 PERSON VENOPP"},
+		want: []string{"CONSULT Trump>Machado negated consult.meet"},
+	},
+	{
+		name: "future visit is an intent to meet",
+		sents: `
+Ratcliffe Ratcliffe PROPN 3 nsubj
+will will AUX 3 aux
+visit visit VERB 0 root
+Caracas Caracas PROPN 3 obj`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:4-4 GPE VEN"},
+		want: []string{"AGREE Ratcliffe>Caracas future consult.visit"},
+	},
+	{
+		name: "demanded release",
+		sents: `
+Washington Washington PROPN 2 nsubj
+demanded demand VERB 0 root
+that that SCONJ 5 mark
+Venezuela Venezuela PROPN 5 nsubj
+release release VERB 2 ccomp
+the the DET 7 det
+Americans American PROPN 5 obj`,
+		ents: []string{"1:1-1 GPE USAGOV", "1:4-4 GPE VEN", "1:7-7 NORP USA"},
+		want: []string{
+			"REQUEST Washington>Venezuela asserted request.demand",
+			"RETREAT Venezuela>Americans demanded retreat.release",
+		},
+	},
+	{
+		name: "reported speech is attributed to the speaker",
+		sents: `
+Officials official NOUN 2 nsubj
+said say VERB 0 root
+Russia Russia PROPN 4 nsubj
+attacked attack VERB 2 ccomp
+Ukraine Ukraine PROPN 4 obj`,
+		ents: []string{"1:3-3 GPE RUS", "1:5-5 GPE UKR"},
+		want: []string{"ASSAULT Russia>Ukraine asserted assault.attack @Officials"},
+	},
+	{
+		name: "statement verb is itself an event",
+		sents: `
+Iran Iran PROPN 2 nsubj
+accused accuse VERB 0 root
+Israel Israel PROPN 2 obj
+of of SCONJ 5 mark
+attacking attack VERB 2 advcl VBG
+Syria Syria PROPN 5 obj`,
+		ents: []string{"1:1-1 GPE IRN", "1:3-3 GPE ISR", "1:6-6 GPE SYR"},
+		want: []string{"ACCUSE Iran>Israel asserted accuse.accuse"},
+	},
+	{
+		name: "light verb",
+		sents: `
+Ratcliffe Ratcliffe PROPN 2 nsubj
+held hold VERB 0 root
+talks talk NOUN 2 obj
+with with ADP 5 case
+Rodríguez Rodríguez PROPN 3 nmod`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:5-5 PERSON VENGOV"},
+		want: []string{"CONSULT Ratcliffe>Rodríguez asserted consult.hold-talks"},
+	},
+	{
+		name: "nominal trigger with its verb's subject",
+		sents: `
+Ratcliffe Ratcliffe PROPN 2 nsubj
+spent spend VERB 0 root
+two two NUM 4 nummod
+hours hour NOUN 2 obj
+in in ADP 6 case
+talks talk NOUN 2 obl
+with with ADP 8 case
+Rodríguez Rodríguez PROPN 6 nmod`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:8-8 PERSON VENGOV"},
+		want: []string{"CONSULT Ratcliffe>Rodríguez asserted consult.talks"},
+	},
+	{
+		name: "nominal trigger with of and by",
+		sents: `
+The the DET 2 det
+capture capture NOUN 9 nsubj
+of of ADP 4 case
+Maduro Maduro PROPN 2 nmod
+by by ADP 7 case
+U.S. U.S. PROPN 7 compound
+forces force NOUN 2 nmod
+has have AUX 9 aux
+shaken shake VERB 0 root
+Caracas Caracas PROPN 9 obj`,
+		ents: []string{"1:4-4 PERSON VENGOV", "1:6-7 ORG USAMIL", "1:10-10 GPE VEN"},
+		want: []string{"COERCE U.S. forces>Maduro asserted coerce.capture-n"},
+	},
+	{
+		name: "self-directed event dropped",
+		sents: `
+Trump Trump PROPN 2 nsubj
+praised praise VERB 0 root
+himself himself PRON 2 obj`,
+		ents: []string{"1:1-1 PERSON USAGOV p1", "1:3-3 PERSON USAGOV p1"},
+		want: nil,
+	},
+	{
+		name: "duplicates merged",
+		sents: `
+Trump Trump PROPN 2 nsubj
+met meet VERB 0 root
+Machado Machado PROPN 2 obj
+
+Trump Trump PROPN 2 nsubj
+met meet VERB 0 root
+with with ADP 4 case
+Machado Machado PROPN 2 obl`,
+		ents: []string{"1:1-1 PERSON USAGOV t", "1:3-3 PERSON VENOPP m", "2:1-1 PERSON USAGOV t", "2:4-4 PERSON VENOPP m"},
+		want: []string{"CONSULT Trump>Machado asserted consult.meet"},
+	},
+	{
+		name: "control verb defers to the intended event",
+		sents: `
+Russia Russia PROPN 2 nsubj
+agreed agree VERB 0 root
+to to PART 4 mark
+withdraw withdraw VERB 2 xcomp
+from from ADP 6 case
+Ukraine Ukraine PROPN 4 obl`,
+		ents: []string{"1:1-1 GPE RUS", "1:6-6 GPE UKR"},
+		want: []string{"CONCEDE Russia>Ukraine future retreat.withdraw"},
+	},
+	{
+		name: "agree without an intended event stays",
+		sents: `
+Jordan Jordan PROPN 4 nsubj
+and and CCONJ 3 cc
+Britain Britain PROPN 1 conj
+agreed agree VERB 0 root
+to to PART 6 mark
+hold hold VERB 4 xcomp
+elections election NOUN 6 obj`,
+		ents: []string{"1:1-1 GPE JOR", "1:3-3 GPE GBR"},
+		want: []string{"AGREE Jordan+Britain> asserted agree.agree"},
+	},
+	{
+		name: "refusal absorbs its complement",
+		sents: `
+Yemen Yemen PROPN 2 nsubj
+refused refuse VERB 0 root
+to to PART 4 mark
+release release VERB 2 xcomp
+Americans American PROPN 4 obj`,
+		ents: []string{"1:1-1 GPE YEM", "1:5-5 NORP USA"},
+		want: []string{"REJECT Yemen>Americans asserted reject.refuse"},
+	},
+	{
+		name: "threat to attack",
+		sents: `
+Iran Iran PROPN 2 nsubj
+threatened threaten VERB 0 root
+to to PART 4 mark
+attack attack VERB 2 xcomp
+Israel Israel PROPN 4 obj`,
+		ents: []string{"1:1-1 GPE IRN", "1:5-5 GPE ISR"},
+		want: []string{"THREATEN Iran>Israel future assault.attack"},
+	},
+	{
+		name: "modal in reported speech is a request",
+		sents: `
+Russia Russia PROPN 2 nsubj
+said say VERB 0 root
+Sudan Sudan PROPN 5 nsubj
+must must AUX 5 aux
+return return VERB 2 ccomp
+the the DET 7 det
+helicopter helicopter NOUN 5 obj`,
+		ents: []string{"1:1-1 GPE RUS", "1:3-3 GPE SDN"},
+		want: []string{"REQUEST Russia>Sudan asserted request.must"},
+	},
+	{
+		name: "relative clause and phone",
+		sents: `
+Ratcliffe Ratcliffe PROPN 2 nsubj
+met meet VERB 0 root
+Rodríguez Rodríguez PROPN 2 obj
+, , PUNCT 7 punct
+who who PRON 7 nsubj
+has have AUX 7 aux
+spoken speak VERB 3 acl:relcl
+with with ADP 9 case
+Trump Trump PROPN 7 obl
+by by ADP 11 case
+phone phone NOUN 7 obl`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:3-3 PERSON VENGOV", "1:9-9 PERSON USAGOV"},
+		want: []string{
+			"CONSULT Ratcliffe>Rodríguez asserted consult.meet",
+			"CONSULT Rodríguez>Trump asserted consult.speak-phone",
+		},
+	},
+	{
+		name: "apposition names the recipient",
+		sents: `
+Ratcliffe Ratcliffe PROPN 2 nsubj
+met meet VERB 0 root
+Venezuela Venezuela PROPN 6 nmod:poss
+'s 's PART 3 case
+interim interim ADJ 6 amod
+president president NOUN 2 obj
+, , PUNCT 8 punct
+Rodríguez Rodríguez PROPN 6 appos`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:3-3 GPE VEN", "1:8-8 PERSON VENGOV"},
+		want: []string{"CONSULT Ratcliffe>Rodríguez asserted consult.meet"},
+	},
+	{
+		name: "historical since-clause",
+		sents: `
+It it PRON 2 nsubj
+is be AUX 0 root
+the the DET 4 det
+visit visit NOUN 2 obl
+since since SCONJ 8 mark
+U.S. U.S. PROPN 7 compound
+forces force NOUN 8 nsubj
+captured capture VERB 4 acl
+Maduro Maduro PROPN 8 obj`,
+		ents: []string{"1:6-7 ORG USAMIL", "1:9-9 PERSON VENGOV"},
+		want: []string{"COERCE U.S. forces>Maduro historical coerce.capture"},
+	},
+	{
+		name: "sentence without a verb",
+		sents: `
+Trump Trump PROPN 2 compound
+visit visit NOUN 0 root
+to to ADP 4 case
+Caracas Caracas PROPN 2 nmod`,
+		ents: []string{"1:1-1 PERSON USAGOV", "1:4-4 GPE VEN"},
+		want: nil,
+	},
+	{
+		name: "all capitals",
+		sents: `
+RUSSIA Russia PROPN 2 nsubj
+ATTACKED attack VERB 0 root
+UKRAINE Ukraine PROPN 2 obj
+AGAIN again ADV 2 advmod
+TODAY today NOUN 2 obl:tmod`,
+		ents: []string{"1:1-1 GPE RUS", "1:3-3 GPE UKR"},
+		want: nil,
+	},
+}
+
+func TestCoder(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range coderCases {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mkdoc(t, tt.sents, tt.ents...)
+			if err := c.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got := summary(d)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+			for _, e := range d.Events {
+				checkEvent(t, d, e)
+			}
+		})
+	}
+}
+
+// checkEvent checks the invariants every event keeps.
+func checkEvent(t *testing.T, d *doc.Document, e doc.Event) {
+	t.Helper()
+	if e.ID == "" || e.Plover == "" || e.CAMEO == "" || e.Rule == "" || e.Modality == "" {
+		t.Errorf("event %+v: empty required field", e)
+	}
+	if e.QuadClass < 1 || e.QuadClass > 4 {
+		t.Errorf("event %s: quad class %d", e.ID, e.QuadClass)
+	}
+	if !e.Evidence.Valid(len(d.Text)) || !e.Trigger.Valid(len(d.Text)) || !e.Evidence.Contains(e.Trigger) {
+		t.Errorf("event %s: evidence %v trigger %v out of place", e.ID, e.Evidence, e.Trigger)
+	}
+	if len(e.Actors) == 0 {
+		t.Errorf("event %s: no actor", e.ID)
+	}
+}
+
+func TestMergeKeepsEvidence(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := mkdoc(t, coderCases[12].sents, coderCases[12].ents...)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 {
+		t.Fatalf("got %d events; want 1", len(d.Events))
+	}
+	e := d.Events[0]
+	if len(e.Also) != 1 || e.Also[0].Evidence != d.Sentences[1].Span || e.Also[0].Rule != "consult.meet" {
+		t.Errorf("got Also %+v; want the second sentence's evidence", e.Also)
+	}
+	if e.Date != "2026-01-16" || e.DatePrecision != "day" || e.DateSource != "published" {
+		t.Errorf("got date %s %s %s; want 2026-01-16 day published", e.Date, e.DatePrecision, e.DateSource)
+	}
+	if e.CAMEO != "040" || e.Goldstein != 1 || e.QuadClass != 1 {
+		t.Errorf("got %s %v %d; want 040 1 1", e.CAMEO, e.Goldstein, e.QuadClass)
+	}
+}

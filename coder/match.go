@@ -1,0 +1,915 @@
+package coder
+
+import (
+	"strconv"
+	"strings"
+
+	"sitrep/doc"
+)
+
+// work is the state of coding one document.
+type work struct {
+	c      *Coder
+	d      *doc.Document
+	tokEnt []int32 // token -> entity index, -1 when none
+	evs    []doc.Event
+
+	// per sentence, reused
+	lo, hi int
+	lem    []string
+	kidOff []int32 // children of local token i: kids[kidOff[i]:kidOff[i+1]]
+	kids   []int32
+	cands  []cand
+	trigOf []int32 // local token -> candidate index, -1
+}
+
+// cand is an event candidate within a sentence.
+type cand struct {
+	p          *Pattern
+	trig       int // local token
+	obj        int // light-verb object or -1
+	clause     int // local clause head
+	actors     []int
+	targets    []int
+	neg, cond  bool
+	fut, hyp   bool
+	dem, hist  bool
+	governor   int // candidate governing this one through a complement, -1
+	dropped    bool
+	speaker    string
+	plover     string
+	mode       string
+	cameo      string
+	modality   string
+	fromGov    bool // the actor came only from a governing verb (nouns)
+	hasOwnComp bool // a complement clause below yields an event
+}
+
+// codable entity types: those that can act or be acted upon.
+func codable(e *doc.Entity) bool {
+	switch e.Type {
+	case doc.Person, doc.Org, doc.GPE, doc.NORP, doc.Loc, doc.Fac:
+		return true
+	}
+	return e.Actor != nil
+}
+
+func newWork(c *Coder, d *doc.Document) *work {
+	w := &work{c: c, d: d, tokEnt: make([]int32, len(d.Tokens))}
+	for i := range w.tokEnt {
+		w.tokEnt[i] = -1
+	}
+	for ei := range d.Entities {
+		e := &d.Entities[ei]
+		if !codable(e) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if !m.Span.Valid(len(d.Text)) {
+				continue
+			}
+			// first token ending after the mention's start
+			i := searchTok(d.Tokens, m.Start)
+			for ; i < len(d.Tokens) && d.Tokens[i].Start < m.End; i++ {
+				if d.Tokens[i].End > m.Start && w.tokEnt[i] < 0 {
+					w.tokEnt[i] = int32(ei)
+				}
+			}
+		}
+	}
+	return w
+}
+
+// searchTok returns the index of the first token whose End is after off.
+func searchTok(toks []doc.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// Sentence-local accessors.
+func (w *work) tok(i int) *doc.Token { return &w.d.Tokens[w.lo+i] }
+func (w *work) n() int               { return w.hi - w.lo }
+func (w *work) rel(i int) string     { return w.d.Tokens[w.lo+i].Deprel }
+func (w *work) upos(i int) string    { return w.d.Tokens[w.lo+i].UPOS }
+func (w *work) head(i int) int {
+	h := w.d.Tokens[w.lo+i].Head
+	if h < w.lo || h >= w.hi || h == w.lo+i {
+		return -1
+	}
+	return h - w.lo
+}
+func (w *work) children(i int) []int32 { return w.kids[w.kidOff[i]:w.kidOff[i+1]] }
+
+func baseRel(r string) string {
+	if i := strings.IndexByte(r, ':'); i >= 0 {
+		return r[:i]
+	}
+	return r
+}
+
+// child returns the first child of i whose relation is rel (exactly, or
+// its base when rel has no subtype and allowSub is set), or -1.
+func (w *work) child(i int, rel string, allowSub bool) int {
+	for _, k := range w.children(i) {
+		r := w.rel(int(k))
+		if r == rel || allowSub && baseRel(r) == rel {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lemma of i's preposition ("case" child), or "".
+func (w *work) caseOf(i int) string {
+	for _, k := range w.children(i) {
+		if w.rel(int(k)) == "case" {
+			return w.lem[k]
+		}
+	}
+	return ""
+}
+
+// prepositional reports whether i's relation is one that carries a
+// preposition: an oblique or a nominal modifier.
+func prepositional(r string) bool {
+	switch baseRel(r) {
+	case "obl", "nmod", "advcl", "advmod":
+		return r != "nmod:poss"
+	}
+	return false
+}
+
+func (w *work) passive(v int) bool {
+	for _, k := range w.children(v) {
+		switch w.rel(int(k)) {
+		case "nsubj:pass", "aux:pass", "csubj:pass":
+			return true
+		}
+	}
+	return false
+}
+
+// subjOf returns the logical subject of verb v: its subject, the by-agent
+// of a passive, or the subject it inherits as a controlled, coordinated or
+// participial clause. -1 when there is none.
+func (w *work) subjOf(v, depth int) int {
+	if v < 0 || depth > 8 {
+		return -1
+	}
+	if w.passive(v) {
+		for _, k := range w.children(v) {
+			r := w.rel(int(k))
+			if r == "obl:agent" || (baseRel(r) == "obl" && w.caseOf(int(k)) == "by") {
+				return int(k)
+			}
+		}
+	} else {
+		for _, k := range w.children(v) {
+			if r := w.rel(int(k)); r == "nsubj" || r == "nsubj:outer" {
+				return w.relPronoun(v, int(k))
+			}
+		}
+	}
+	h := w.head(v)
+	if h < 0 {
+		return -1
+	}
+	switch r := w.rel(v); baseRel(r) {
+	case "xcomp":
+		// object control: "urged Iran to stop" — Iran does the stopping
+		if w.c.dict.Lex.Demand[w.lem[h]] {
+			if o := w.objOf(h); o >= 0 {
+				return o
+			}
+			for _, k := range w.children(h) {
+				if baseRel(w.rel(int(k))) == "obl" && w.caseOf(int(k)) == "on" {
+					return int(k)
+				}
+			}
+		}
+		if w.passive(v) {
+			return -1
+		}
+		return w.subjOf(h, depth+1)
+	case "conj":
+		if w.passive(v) != w.passive(h) {
+			return -1
+		}
+		if w.upos(h) == "VERB" {
+			return w.subjOf(h, depth+1)
+		}
+	case "advcl":
+		if w.child(v, "mark", false) < 0 && !w.passive(v) {
+			return w.subjOf(h, depth+1)
+		}
+	case "acl":
+		if r == "acl" && w.tok(v).XPOS == "VBG" {
+			return h
+		}
+	}
+	return -1
+}
+
+// objOf returns the logical object of verb v: its object, or the subject
+// of a passive. -1 when there is none.
+func (w *work) objOf(v int) int {
+	if v < 0 {
+		return -1
+	}
+	for _, k := range w.children(v) {
+		if r := w.rel(int(k)); r == "nsubj:pass" || (r == "obj" && !w.passive(v)) {
+			return w.relPronoun(v, int(k))
+		}
+	}
+	if w.rel(v) == "acl" && w.tok(v).XPOS == "VBN" {
+		return w.head(v)
+	}
+	return -1
+}
+
+// relPronoun replaces a relative pronoun argument a of a relative clause v
+// by the noun the clause modifies.
+func (w *work) relPronoun(v, a int) int {
+	if w.rel(v) != "acl:relcl" || w.upos(a) != "PRON" {
+		return a
+	}
+	switch w.lem[a] {
+	case "who", "which", "that", "whom":
+		if h := w.head(v); h >= 0 {
+			return h
+		}
+	}
+	return a
+}
+
+// prepArgs appends the tokens attached to any of heads with preposition p.
+func (w *work) prepArgs(dst []int, p string, heads ...int) []int {
+	for _, h := range heads {
+		if h < 0 {
+			continue
+		}
+		for _, k := range w.children(h) {
+			if prepositional(w.rel(int(k))) && w.caseOf(int(k)) == p {
+				dst = append(dst, int(k))
+			}
+		}
+	}
+	return dst
+}
+
+// hasLemma reports whether l is in list ("*" matches anything).
+func hasLemma(list []string, l string) bool {
+	for _, x := range list {
+		if x == l || x == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// modOK reports whether noun n has a compound or adjective among lemmas.
+func (w *work) modOK(n int, lemmas []string) bool {
+	if n < 0 {
+		return false
+	}
+	for _, k := range w.children(n) {
+		switch baseRel(w.rel(int(k))) {
+		case "compound", "amod", "nmod":
+			if hasLemma(lemmas, w.lem[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// match returns the first pattern among ps that token t satisfies, with
+// the light-verb object it used (-1 when none).
+func (w *work) match(t int, ps []*Pattern) (*Pattern, int) {
+	up := w.upos(t)
+outer:
+	for _, p := range ps {
+		switch p.Kind {
+		case Verb:
+			if up != "VERB" {
+				continue
+			}
+		case Noun:
+			if up != "NOUN" {
+				continue
+			}
+		default:
+			continue
+		}
+		obj := -1
+		if p.Particle != "" {
+			ok := false
+			for _, k := range w.children(t) {
+				if w.rel(int(k)) == "compound:prt" && w.lem[k] == p.Particle {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		if p.Obj != nil {
+			obj = w.objOf(t)
+			if obj < 0 || !hasLemma(p.Obj, w.lem[obj]) {
+				continue
+			}
+		}
+		if p.Mod != nil {
+			n := t
+			if p.Kind == Verb {
+				n = obj
+			}
+			if !w.modOK(n, p.Mod) {
+				continue
+			}
+		}
+		for _, pr := range p.Preps {
+			found := false
+			for _, a := range w.prepArgs(nil, pr.Prep, t, obj) {
+				if len(pr.Lemmas) == 0 || hasLemma(pr.Lemmas, w.lem[a]) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue outer
+			}
+		}
+		return p, obj
+	}
+	return nil, -1
+}
+
+// sentence finds the events of sentence si and appends them to w.evs.
+func (w *work) sentence(si int) {
+	s := w.d.Sentences[si]
+	w.lo, w.hi = s.FirstToken, s.EndToken
+	n := w.n()
+	if !w.codableSentence() {
+		return
+	}
+	// lemmas and children
+	w.lem = w.lem[:0]
+	for i := 0; i < n; i++ {
+		t := w.tok(i)
+		l := t.Lemma
+		if l == "" {
+			l = w.d.Slice(t.Span)
+		}
+		w.lem = append(w.lem, strings.ToLower(l))
+	}
+	w.kidOff = append(w.kidOff[:0], make([]int32, n+1)...)
+	for i := 0; i < n; i++ {
+		if h := w.head(i); h >= 0 {
+			w.kidOff[h+1]++
+		}
+	}
+	for i := 0; i < n; i++ {
+		w.kidOff[i+1] += w.kidOff[i]
+	}
+	w.kids = append(w.kids[:0], make([]int32, n)...)
+	fill := make([]int32, n)
+	for i := 0; i < n; i++ {
+		if h := w.head(i); h >= 0 {
+			w.kids[w.kidOff[h]+fill[h]] = int32(i)
+			fill[h]++
+		}
+	}
+	w.cands = w.cands[:0]
+	w.trigOf = append(w.trigOf[:0], make([]int32, n)...)
+	for i := range w.trigOf {
+		w.trigOf[i] = -1
+	}
+	// triggers
+	for t := 0; t < n; t++ {
+		ps := w.c.dict.lookup(w.lem[t], false)
+		if len(ps) == 0 {
+			continue
+		}
+		p, obj := w.match(t, ps)
+		if p == nil {
+			continue
+		}
+		w.trigOf[t] = int32(len(w.cands))
+		w.cands = append(w.cands, cand{p: p, trig: t, obj: obj, governor: -1})
+	}
+	// a noun that is the object of another trigger is that event's theme
+	// ("rejected a request", "held talks"), not an event of its own
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.p.Kind != Noun {
+			continue
+		}
+		h := w.head(c.trig)
+		if h >= 0 && w.trigOf[h] >= 0 {
+			switch w.rel(c.trig) {
+			case "obj", "nsubj:pass", "iobj":
+				c.dropped = true
+			}
+		}
+		for ci2 := range w.cands {
+			if w.cands[ci2].obj == c.trig {
+				c.dropped = true
+			}
+		}
+	}
+	// modal constructions in reported speech: "X said Y must ..."
+	for t := 0; t < n; t++ {
+		if w.rel(t) != "aux" {
+			continue
+		}
+		ps := w.c.dict.lookup(w.lem[t], true)
+		if len(ps) == 0 {
+			continue
+		}
+		cl := w.head(t)
+		if cl < 0 || w.rel(cl) != "ccomp" {
+			continue
+		}
+		sv := w.head(cl)
+		if sv < 0 || !w.c.dict.Lex.Say[w.lem[sv]] || w.trigOf[sv] >= 0 {
+			continue
+		}
+		w.trigOf[sv] = int32(len(w.cands))
+		w.cands = append(w.cands, cand{p: ps[0], trig: sv, obj: -1, governor: -1})
+	}
+	for ci := range w.cands {
+		if !w.cands[ci].dropped {
+			w.arguments(ci)
+			w.modality(ci)
+		}
+	}
+	w.complements()
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.dropped {
+			continue
+		}
+		if e, ok := w.build(si, c); ok {
+			w.evs = append(w.evs, e)
+		}
+	}
+}
+
+// codableSentence reports whether the current sentence can carry events:
+// it has a verb and is not written in capitals.
+func (w *work) codableSentence() bool {
+	verb := false
+	letters, upper := 0, 0
+	for i := 0; i < w.n(); i++ {
+		t := w.tok(i)
+		if t.UPOS == "VERB" {
+			verb = true
+		}
+		txt := w.d.Slice(t.Span)
+		for j := 0; j < len(txt); j++ {
+			c := txt[j]
+			if c >= 'a' && c <= 'z' {
+				letters++
+			} else if c >= 'A' && c <= 'Z' {
+				letters++
+				upper++
+			}
+		}
+	}
+	if !verb {
+		return false
+	}
+	return !(letters >= 20 && upper*10 > letters*8)
+}
+
+// entityFor returns the entity an argument token stands for: the entity a
+// mention of which covers it, else one named in its apposition, compound,
+// adjective or possessor ("Venezuela's interim president, Delcy
+// Rodríguez"). -1 when none.
+func (w *work) entityFor(a int) int {
+	if e := w.tokEnt[w.lo+a]; e >= 0 {
+		return int(e)
+	}
+	for _, pass := range [...]string{"appos", "flat", "compound", "amod", "nmod:poss", "nmod"} {
+		for _, k := range w.children(a) {
+			r := w.rel(int(k))
+			if r != pass && !(pass == "nmod" && baseRel(r) == "nmod" && r != "nmod:poss") {
+				continue
+			}
+			if pass == "nmod" {
+				if c := w.caseOf(int(k)); c != "of" && c != "in" && c != "from" {
+					continue
+				}
+			}
+			if e := w.tokEnt[w.lo+int(k)]; e >= 0 {
+				en := &w.d.Entities[e]
+				if pass == "appos" || en.Actor != nil || en.Type == doc.GPE || en.Type == doc.NORP {
+					return int(e)
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// collect appends the entities of argument token a and of its conjuncts.
+func (w *work) collect(dst []int, a int) []int {
+	if a < 0 {
+		return dst
+	}
+	stack := [8]int{a}
+	sp := 1
+	for sp > 0 {
+		sp--
+		x := stack[sp]
+		if e := w.entityFor(x); e >= 0 {
+			dup := false
+			for _, y := range dst {
+				if y == e {
+					dup = true
+				}
+			}
+			if !dup {
+				dst = append(dst, e)
+			}
+		}
+		for _, k := range w.children(x) {
+			if w.rel(int(k)) == "conj" && sp < len(stack) {
+				switch w.upos(int(k)) {
+				case "NOUN", "PROPN", "PRON":
+					stack[sp] = int(k)
+					sp++
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// roleArgs returns the argument tokens of role r for candidate c.
+func (w *work) roleArgs(c *cand, r string) []int {
+	t := c.trig
+	switch r {
+	case "subj":
+		if c.p.Kind == Noun {
+			return nil
+		}
+		if s := w.subjOf(t, 0); s >= 0 {
+			return []int{s}
+		}
+	case "obj":
+		if c.p.Kind == Noun || c.obj >= 0 {
+			return nil
+		}
+		if o := w.objOf(t); o >= 0 {
+			return []int{o}
+		}
+	case "iobj":
+		if k := w.child(t, "iobj", false); k >= 0 {
+			return []int{k}
+		}
+	case "poss":
+		var out []int
+		for _, h := range [2]int{t, c.obj} {
+			if h >= 0 {
+				if k := w.child(h, "nmod:poss", false); k >= 0 {
+					out = append(out, k)
+				}
+			}
+		}
+		return out
+	case "gov":
+		x := t
+		for i := 0; i < 4 && w.rel(x) == "conj" && w.head(x) >= 0; i++ {
+			x = w.head(x)
+		}
+		g := w.head(x)
+		if g < 0 || w.upos(g) != "VERB" {
+			return nil
+		}
+		switch baseRel(w.rel(x)) {
+		case "obj", "obl", "xcomp", "nmod":
+			if w.rel(x) == "nmod:poss" {
+				return nil
+			}
+			if s := w.subjOf(g, 0); s >= 0 {
+				return []int{s}
+			}
+		}
+	case "comp":
+		for _, k := range w.children(t) {
+			switch w.rel(int(k)) {
+			case "ccomp", "acl", "acl:relcl":
+				if w.rel(int(k)) != "ccomp" && c.p.Kind != Noun {
+					continue
+				}
+				if s := w.child(int(k), "nsubj", false); s >= 0 {
+					return []int{s}
+				}
+				if s := w.child(int(k), "nsubj:pass", false); s >= 0 {
+					return []int{s}
+				}
+			case "xcomp":
+				if o := w.objOf(t); o >= 0 {
+					return []int{o}
+				}
+			}
+		}
+	default:
+		return w.prepArgs(nil, r, t, c.obj)
+	}
+	return nil
+}
+
+// arguments fills the actors and recipients of candidate ci.
+func (w *work) arguments(ci int) {
+	c := &w.cands[ci]
+	if c.p.Kind == Modal {
+		// the speaker demands of the complement's subject
+		c.actors = w.collect(c.actors, w.subjOf(c.trig, 0))
+		for _, k := range w.children(c.trig) {
+			if w.rel(int(k)) == "ccomp" {
+				if s := w.child(int(k), "nsubj", true); s >= 0 {
+					c.targets = w.collect(c.targets, s)
+				}
+			}
+		}
+		c.clause = c.trig
+		return
+	}
+	for _, r := range c.p.Actor {
+		before := len(c.actors)
+		for _, a := range w.roleArgs(c, r) {
+			c.actors = w.collect(c.actors, a)
+		}
+		if len(c.actors) > before {
+			c.fromGov = r == "gov"
+			break
+		}
+	}
+	for _, r := range c.p.Target {
+		for _, a := range w.roleArgs(c, r) {
+			c.targets = w.collect(c.targets, a)
+		}
+	}
+	c.clause = c.trig
+	if c.p.Kind == Noun {
+		if h := w.head(c.trig); h >= 0 && w.upos(h) == "VERB" {
+			switch baseRel(w.rel(c.trig)) {
+			case "obj", "obl", "nsubj", "xcomp":
+				c.clause = h
+			}
+		}
+	}
+}
+
+// modality reads negation, tense, mood and background off the clause of
+// candidate ci.
+func (w *work) modality(ci int) {
+	c := &w.cands[ci]
+	lex := &w.c.dict.Lex
+	for _, x := range [2]int{c.trig, c.clause} {
+		for _, k := range w.children(x) {
+			l := w.lem[k]
+			switch w.rel(int(k)) {
+			case "advmod", "neg":
+				if lex.Negation[l] {
+					c.neg = true
+				}
+			case "det":
+				if x == c.trig && c.p.Kind == Noun && l == "no" {
+					c.neg = true
+				}
+			case "aux":
+				if lex.Future[l] {
+					c.fut = true
+				} else if lex.Hypothetical[l] {
+					c.hyp = true
+				}
+			case "mark":
+				if lex.Hypothetical[l] {
+					c.cond = true
+				}
+				if lex.Historical[l] {
+					c.hist = true
+				}
+			}
+		}
+	}
+	// a complement of an intent or demand word; an advcl of "if"
+	cl := c.clause
+	if h := w.head(cl); h >= 0 {
+		switch baseRel(w.rel(cl)) {
+		case "xcomp", "ccomp":
+			l := w.lem[h]
+			if lex.Demand[l] && !lex.Say[l] {
+				c.dem = true
+			} else if lex.Intent[l] {
+				c.fut = true
+			}
+			if lex.Say[l] && c.hyp {
+				// "said it would allow": future in the past
+				c.hyp, c.fut = false, true
+			}
+		}
+	}
+	// a dated clause long before publication is background
+	if !w.d.Published.IsZero() {
+		if y := w.clauseYear(c); y > 0 && y < w.d.Published.Year()-1 {
+			c.hist = true
+		}
+	}
+}
+
+// clauseYear returns the year of a date expression attached to the
+// clause of c, or 0.
+func (w *work) clauseYear(c *cand) int {
+	s := w.d.Sentences
+	_ = s
+	for _, tm := range w.d.Times {
+		if tm.Type != "DATE" || len(tm.Value) < 4 {
+			continue
+		}
+		lo, hi := w.tok(0).Start, w.tok(w.n()-1).End
+		if tm.Start < lo || tm.End > hi {
+			continue
+		}
+		if !w.attached(tm.Span, c.clause) {
+			continue
+		}
+		if y, err := strconv.Atoi(tm.Value[:4]); err == nil {
+			return y
+		}
+	}
+	return 0
+}
+
+// attached reports whether the token at the start of span sp depends on
+// clause head cl within a few steps, without crossing another clause.
+func (w *work) attached(sp doc.Span, cl int) bool {
+	i := searchTok(w.d.Tokens, sp.Start) - w.lo
+	if i < 0 || i >= w.n() {
+		return false
+	}
+	for step := 0; step < 6 && i >= 0; step++ {
+		if i == cl {
+			return true
+		}
+		switch baseRel(w.rel(i)) {
+		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "conj":
+			if step > 0 {
+				return false
+			}
+		}
+		i = w.head(i)
+	}
+	return false
+}
+
+// complements links candidates through complement clauses: deferring,
+// absorbing and demanding governors, and attribution to speakers.
+func (w *work) complements() {
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.dropped {
+			continue
+		}
+		cl := c.clause
+		if h := w.head(cl); h >= 0 {
+			switch baseRel(w.rel(cl)) {
+			case "xcomp", "ccomp":
+				if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped {
+					c.governor = int(g)
+				}
+			}
+		}
+		c.speaker = w.speaker(c)
+	}
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.dropped || c.governor < 0 {
+			continue
+		}
+		g := &w.cands[c.governor]
+		if len(c.actors) == 0 {
+			continue
+		}
+		switch {
+		case g.p.Absorb:
+			c.dropped = true
+			if len(g.targets) == 0 {
+				g.targets = append(g.targets, c.targets...)
+			}
+		case g.p.Defer:
+			g.dropped = true
+		case g.p.Demand:
+			c.dem = true
+		}
+	}
+	// governors that kept their event take recipients from an eventless
+	// complement: "agreed to set up a centre in Tokyo"
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.dropped || len(c.targets) > 0 || !(c.p.Defer || c.p.Absorb) {
+			continue
+		}
+		x := w.child(c.trig, "xcomp", false)
+		if x < 0 || w.trigOf[x] >= 0 {
+			continue
+		}
+		if o := w.objOf(x); o >= 0 {
+			c.targets = w.collect(c.targets, o)
+		}
+		for _, k := range w.children(x) {
+			if baseRel(w.rel(int(k))) == "obl" {
+				switch w.caseOf(int(k)) {
+				case "to", "with", "on", "against", "for", "in", "from":
+					c.targets = w.collect(c.targets, int(k))
+				}
+			}
+		}
+	}
+}
+
+// speaker returns who the event of c is attributed to: the speaker of a
+// quote containing its trigger, else the subject of a verb of saying whose
+// complement holds it, or the source of "according to". "" when the text
+// states it in its own voice.
+func (w *work) speaker(c *cand) string {
+	trig := w.tok(c.trig).Span
+	for _, q := range w.d.Quotes {
+		if q.Span.Contains(trig) {
+			if q.Speaker != "" {
+				return q.Speaker
+			}
+			if q.SpeakerSpan != nil {
+				return w.d.Slice(*q.SpeakerSpan)
+			}
+		}
+	}
+	lex := &w.c.dict.Lex
+	x := c.clause
+	for step := 0; step < 8 && x >= 0; step++ {
+		for _, k := range w.children(x) {
+			r := w.rel(int(k))
+			if r == "parataxis" && lex.Say[w.lem[k]] {
+				if s := w.subjOf(int(k), 0); s >= 0 {
+					return w.name(s)
+				}
+			}
+			if baseRel(r) == "obl" && w.caseOf(int(k)) == "according" {
+				return w.name(int(k))
+			}
+		}
+		h := w.head(x)
+		if h < 0 {
+			break
+		}
+		r := baseRel(w.rel(x))
+		if r == "ccomp" && lex.Say[w.lem[h]] && int(w.trigOf[h]) != -1 && w.cands[w.trigOf[h]].p.Kind == Modal {
+			// the speaker is the actor of the modal request itself
+		} else if r == "ccomp" && lex.Say[w.lem[h]] {
+			if s := w.subjOf(h, 0); s >= 0 {
+				return w.name(s)
+			}
+		}
+		switch r {
+		case "ccomp", "xcomp", "conj", "advcl", "parataxis":
+			x = h
+		default:
+			x = -1
+		}
+	}
+	return ""
+}
+
+// name returns the entity id token a stands for, else the text of its
+// phrase.
+func (w *work) name(a int) string {
+	if e := w.entityFor(a); e >= 0 {
+		return w.d.Entities[e].ID
+	}
+	lo, hi := a, a
+	stack := []int{a}
+	for len(stack) > 0 && len(stack) < 64 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, x), max(hi, x)
+		for _, k := range w.children(x) {
+			stack = append(stack, int(k))
+		}
+	}
+	if w.upos(lo) == "DET" && lo < hi {
+		// keep the article: "a U.S. official"
+	}
+	return w.d.Slice(doc.Span{Start: w.tok(lo).Start, End: w.tok(hi).End})
+}
