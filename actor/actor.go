@@ -1,0 +1,350 @@
+// Package actor is sitrep's actors stage: it turns the entities the NER
+// stage found into coded actors — a country (ISO 3166-1 alpha-3) and a
+// CAMEO-style sector with their composed code — and resolves who is who
+// within a document.
+//
+// The Resolver adds the actor mentions the NER does not produce (country
+// and organisation names it knows from the knowledge base, nominal mentions
+// such as "U.S. officials" or "the CIA director", and pronouns), codes each
+// person, organisation, group and country from the knowledge base and from
+// the sentence around it (titles, premodifiers, appositions, possessives,
+// "leader of X"), and merges mentions of the same actor into one entity.
+// Evidence that disagrees is recorded in d.Problems, not silently resolved;
+// an entity nothing codes keeps its name and type and no Actor.
+package actor
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"sitrep/doc"
+	"sitrep/kb"
+	"sitrep/pipeline"
+)
+
+// StageName is the name the Resolver reports to the pipeline.
+const StageName = "actors"
+
+// Known is what a Memory knows of an actor from earlier documents.
+type Known struct {
+	Name     string    // the name it was learned under
+	Actor    doc.Actor // country, sector and code
+	Gender   string    // "m", "f" or ""
+	Role     string    // e.g. "interim president"
+	From, To time.Time // when it was seen holding this role; zero for open
+	Evidence string    // the text that taught it, or where it came from
+}
+
+// Memory is what the resolver consults for names neither the knowledge base
+// nor the document codes: the actors remembered from earlier documents. The
+// store implements it. Lookup returns what is known of name as of at (zero
+// when the date is unknown), most relevant first, or nil.
+type Memory interface {
+	Lookup(name string, at time.Time) []Known
+}
+
+// MemoryFunc adapts a function to the Memory interface.
+type MemoryFunc func(name string, at time.Time) []Known
+
+// Lookup calls f.
+func (f MemoryFunc) Lookup(name string, at time.Time) []Known { return f(name, at) }
+
+// Config configures a Resolver. The zero value uses the embedded knowledge
+// base and no memory.
+type Config struct {
+	KB     *kb.KB // nil means kb.Default()
+	Memory Memory // nil means no cross-document memory
+}
+
+// Resolver is the actors stage. It is safe for concurrent use.
+type Resolver struct {
+	kb  *kb.KB
+	mem Memory
+}
+
+var _ pipeline.Stage = (*Resolver)(nil)
+
+// New returns a Resolver configured by cfg. It returns an error only when
+// the embedded knowledge base cannot be loaded.
+func New(cfg Config) (*Resolver, error) {
+	k := cfg.KB
+	if k == nil {
+		var err error
+		if k, err = kb.Default(); err != nil {
+			return nil, fmt.Errorf("actor: %w", err)
+		}
+	}
+	return &Resolver{kb: k, mem: cfg.Memory}, nil
+}
+
+// Name returns "actors".
+func (r *Resolver) Name() string { return StageName }
+
+// Fact is one thing the resolver learned about an actor from a document's
+// text, with the text that says so: what a store remembers across
+// documents.
+type Fact struct {
+	Entity   string    // entity id in the document
+	Name     string    // the entity's canonical name
+	Type     string    // entity type
+	Actor    doc.Actor // as coded
+	Role     string    // the agent noun that gave the sector, e.g. "opposition leader"
+	Gender   string
+	Evidence doc.Span // the title, apposition or phrase that taught it
+	How      string   // "title", "apposition", "possessive", "of", "nominal", "name"
+	Seen     time.Time
+}
+
+// Process codes and merges d's actor entities in place: it rewrites
+// d.Entities so that every person, organisation, group and country lists
+// all its mentions (names, nominals, pronouns) and carries its Actor when
+// the knowledge base, the text or the memory codes it; entity ids are
+// renumbered "e1", "e2", … in order of first mention. Entities of other
+// types are kept as they were, renumbered in the same order. An empty
+// document is left empty. Process returns an error only when ctx is done.
+func (r *Resolver) Process(ctx context.Context, d *doc.Document) error {
+	_, err := r.Resolve(ctx, d)
+	return err
+}
+
+// Resolve is Process, also returning the facts learned from the text, in
+// order of the entities they concern. It returns an error only when ctx is
+// done; then d is unchanged.
+func (r *Resolver) Resolve(ctx context.Context, d *doc.Document) ([]Fact, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(d.Text) == 0 {
+		return nil, nil
+	}
+	s := newState(r, d)
+	if len(s.v.toks) >= maxTokens {
+		d.Problems.Add(StageName, doc.Span{Start: s.v.toks[len(s.v.toks)-1].End, End: len(d.Text)},
+			"document longer than %d tokens: the rest is not resolved", maxTokens)
+	}
+	s.seedEntities()
+	s.scanNames()
+	s.scanAgents()
+	s.codeNames()
+	s.applyTitles()
+	s.mergeNames()
+	s.resolveNominals()
+	s.scanPronouns()
+	s.resolvePronouns()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.output(), nil
+}
+
+// state is one document being resolved.
+type state struct {
+	r     *Resolver
+	kb    *kb.KB
+	d     *doc.Document
+	v     *view
+	at    time.Time
+	ments []*mention
+	cls   []*cluster
+	other []doc.Entity // entities of types the resolver does not code
+	title []*titleNP   // agent phrases attached to a name or standing alone
+	buf   []byte
+}
+
+func newState(r *Resolver, d *doc.Document) *state {
+	return &state{r: r, kb: r.kb, d: d, v: newView(d), at: d.Published}
+}
+
+// mention is one mention under resolution.
+type mention struct {
+	doc.Span
+	t0, t1   int    // token range
+	kind     string // doc.MentionName, MentionNominal, MentionPronoun
+	cl       int    // cluster
+	entries  []*kb.Entry
+	np       *titleNP // for nominals: the phrase
+	pron     string   // for pronouns: the lower-case pronoun
+	gender   string
+	plural   bool
+	neuter   bool
+	modifier bool // a name inside a larger phrase ("U.S." in "U.S. officials")
+}
+
+// evidence is one reason to code a cluster a certain way.
+type evidence struct {
+	value string
+	how   string // "kb", "memory", "title", "apposition", "possessive", "of", "nominal", "name"
+	text  bool   // from the text around the mention, not from a list
+	span  doc.Span
+	role  string
+}
+
+// cluster is one actor being built: the mentions merged so far and the
+// evidence for its codes.
+type cluster struct {
+	typ      string
+	parent   int // union-find parent; itself when a root
+	orig     *doc.Entity
+	ments    []int
+	country  []evidence
+	sector   []evidence
+	roles    []string // agent phrases and their head words, lower case
+	orgs     []string // kb ids of organisations named in its titles
+	kbIDs    []string
+	gender   string
+	plural   bool
+	group    bool
+	nominal  bool // made from a nominal mention
+	personal bool // a person (singular or plural), not a body
+}
+
+func (s *state) find(i int) int {
+	for s.cls[i].parent != i {
+		s.cls[i].parent = s.cls[s.cls[i].parent].parent
+		i = s.cls[i].parent
+	}
+	return i
+}
+
+func (s *state) newCluster(typ string) int {
+	s.cls = append(s.cls, &cluster{typ: typ, parent: len(s.cls)})
+	return len(s.cls) - 1
+}
+
+// addMention records m in a new cluster of type typ (or cl >= 0) and marks
+// its tokens.
+func (s *state) addMention(m *mention, typ string, cl int) int {
+	if cl < 0 {
+		cl = s.newCluster(typ)
+	}
+	m.cl = cl
+	s.ments = append(s.ments, m)
+	idx := len(s.ments) - 1
+	s.cls[cl].ments = append(s.cls[cl].ments, idx)
+	if m.kind == doc.MentionName {
+		for t := m.t0; t < m.t1; t++ {
+			if s.v.toks[t].ment < 0 {
+				s.v.toks[t].ment = idx
+			}
+		}
+	}
+	return idx
+}
+
+// tokenRange returns the tokens overlapping sp, or ok false when none do.
+func (s *state) tokenRange(sp doc.Span) (int, int, bool) {
+	toks := s.v.toks
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > sp.Start })
+	j := i
+	for j < len(toks) && toks[j].Start < sp.End {
+		j++
+	}
+	return i, j, i < j
+}
+
+var actorTypes = map[string]bool{doc.Person: true, doc.Org: true, doc.NORP: true, doc.GPE: true, doc.Fac: true}
+
+// seedEntities takes the NER's entities: actor types become clusters, the
+// others are kept aside.
+func (s *state) seedEntities() {
+	for i := range s.d.Entities {
+		e := &s.d.Entities[i]
+		if !actorTypes[e.Type] || len(e.Mentions) == 0 {
+			s.other = append(s.other, *e)
+			continue
+		}
+		cl := s.newCluster(e.Type)
+		s.cls[cl].orig = e
+		for _, em := range e.Mentions {
+			t0, t1, ok := s.tokenRange(em.Span)
+			if !ok || !em.Span.Valid(len(s.d.Text)) {
+				continue
+			}
+			kind := em.Kind
+			if kind == "" {
+				kind = doc.MentionName
+			}
+			m := &mention{Span: em.Span, t0: t0, t1: t1, kind: kind}
+			s.addMention(m, e.Type, cl)
+		}
+	}
+}
+
+// lookupName returns the longest knowledge-base name starting at token i
+// that does not run into a marked token: its end and entries.
+func (s *state) lookupName(i int) (int, []*kb.Entry) {
+	toks := s.v.toks
+	maxJ := min(len(toks), i+s.kb.MaxWords())
+	for j := i + 1; j <= maxJ; j++ {
+		if toks[j-1].ment >= 0 || len(toks[j-1].text) > maxTokenLen || (j > i+1 && toks[j-1].sent != toks[i].sent) {
+			maxJ = j - 1
+			break
+		}
+	}
+	for j := maxJ; j > i; j-- {
+		b := s.keyBytes(i, j, false)
+		if es := s.kb.Names(string(b)); len(es) > 0 {
+			return j, es
+		}
+	}
+	return i, nil
+}
+
+// keyBytes is key without the final string conversion; the map lookup
+// string(b) does not allocate.
+func (s *state) keyBytes(i, j int, lower bool) []byte {
+	b := s.buf[:0]
+	toks := s.v.toks
+	for k := i; k < j; k++ {
+		if k > i && toks[k].Start > toks[k-1].End {
+			b = append(b, ' ')
+		}
+		if lower {
+			b = append(b, toks[k].lower...)
+		} else {
+			b = append(b, toks[k].text...)
+		}
+	}
+	s.buf = b
+	return b
+}
+
+// typeOf gives the entity type a knowledge-base match stands for.
+func typeOf(es []*kb.Entry) string {
+	switch es[0].Kind {
+	case kb.KindCountry, kb.KindCapital:
+		return doc.GPE
+	case kb.KindDemonym:
+		return doc.NORP
+	case kb.KindPerson:
+		return doc.Person
+	}
+	return doc.Org
+}
+
+// scanNames adds a mention for every knowledge-base name the NER left out.
+func (s *state) scanNames() {
+	toks := s.v.toks
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.ment >= 0 || !t.cap || len(t.text) > maxTokenLen {
+			continue
+		}
+		// A capitalised word inside a longer run of capitalised words
+		// ("New Mexico Territory") is left to the NER, except at the start
+		// of a run.
+		j, es := s.lookupName(i)
+		if es == nil {
+			continue
+		}
+		if t.upos == "VERB" || t.upos == "ADP" || t.upos == "PRON" {
+			continue
+		}
+		// "the Kremlin": take the article only when the name needs it.
+		m := &mention{Span: doc.Span{Start: t.Start, End: toks[j-1].End}, t0: i, t1: j, kind: doc.MentionName, entries: es}
+		s.addMention(m, typeOf(es), -1)
+		i = j - 1
+	}
+}
