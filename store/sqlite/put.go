@@ -1,0 +1,353 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"sitrep/doc"
+	"sitrep/store"
+)
+
+// putStmts are the statements Put runs, prepared once on the write
+// connection.
+type putStmts struct {
+	find, doc, entity, mention, time, quote, problem, event, party, docFTS, eventFTS *sql.Stmt
+}
+
+func (s *Store) prepare(ctx context.Context) error {
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&s.find, `SELECT id, url IS ? AND url IS NOT NULL, content_hash = ? FROM documents
+			WHERE id = ? OR content_hash = ? OR url = ?`},
+		{&s.doc, `INSERT INTO documents (id, url, content_hash, source, title, published,
+			published_unix, published_day, language, text, layers, n_sentences, n_tokens,
+			n_entities, n_events, n_problems, ingested)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.entity, `INSERT INTO entities (doc, seq, id, type, name, actor_country, actor_sector,
+			actor_code, place_name, place_country, place_lat, place_lon, place_feature, place_id)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.mention, `INSERT INTO mentions (entity, seq, span_start, span_end, kind) VALUES (?,?,?,?,?)`},
+		{&s.time, `INSERT INTO times (doc, seq, span_start, span_end, type, value) VALUES (?,?,?,?,?,?)`},
+		{&s.quote, `INSERT INTO quotes (doc, seq, span_start, span_end, cue_start, cue_end, speaker,
+			speaker_start, speaker_end, anonymous, direct) VALUES (?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.problem, `INSERT INTO problems (doc, seq, stage, span_start, span_end, msg) VALUES (?,?,?,?,?,?)`},
+		{&s.event, `INSERT INTO events (doc, seq, id, plover, mode, context, cameo, quad_class,
+			goldstein, date, date_precision, date_source, date_start, date_end, loc_name,
+			loc_country, loc_lat, loc_lon, modality, attributed_to, evidence_start, evidence_end,
+			trigger_start, trigger_end, rule)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&s.party, `INSERT INTO event_actors (event, side, seq, doc, entity_id) VALUES (?,?,?,?,?)`},
+		{&s.docFTS, `INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)`},
+		{&s.eventFTS, `INSERT INTO events_fts (rowid, evidence) VALUES (?,?)`},
+	} {
+		st, err := s.w.PrepareContext(ctx, p.sql)
+		if err != nil {
+			return err
+		}
+		*p.dst = st
+	}
+	return nil
+}
+
+func (p *putStmts) close() {
+	for _, st := range []*sql.Stmt{p.find, p.doc, p.entity, p.mention, p.time, p.quote, p.problem, p.event, p.party, p.docFTS, p.eventFTS} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// Put stores d with every layer in one transaction; see store.Store.
+func (s *Store) Put(ctx context.Context, d *doc.Document) (store.PutResult, error) {
+	if err := s.check(); err != nil {
+		return store.PutResult{}, err
+	}
+	if err := validate(d); err != nil {
+		return store.PutResult{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return store.PutResult{}, wrap(ctx, "put "+d.ID, err)
+	}
+	hash := sha256.Sum256([]byte(d.Text))
+	layers := encodeLayers(nil, d.Sentences, d.Tokens)
+
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return store.PutResult{}, wrap(ctx, "put "+d.ID, err)
+	}
+	defer tx.Rollback()
+	res, err := s.put(ctx, tx, d, hash[:], layers)
+	if err != nil {
+		return store.PutResult{}, wrap(ctx, "put "+d.ID, err)
+	}
+	if res.Duplicate {
+		return res, nil
+	}
+	if err := tx.Commit(); err != nil {
+		return store.PutResult{}, wrap(ctx, "put "+d.ID, err)
+	}
+	return res, nil
+}
+
+// validate rejects what cannot be stored faithfully.
+func validate(d *doc.Document) error {
+	if d == nil {
+		return fmt.Errorf("sqlite: put: %w: nil document", store.ErrInvalid)
+	}
+	if d.ID == "" {
+		return fmt.Errorf("sqlite: put: %w: document has no id", store.ErrInvalid)
+	}
+	seen := make(map[string]bool, len(d.Entities))
+	for _, e := range d.Entities {
+		if seen[e.ID] {
+			return fmt.Errorf("sqlite: put %s: %w: two entities with id %q", d.ID, store.ErrInvalid, e.ID)
+		}
+		seen[e.ID] = true
+	}
+	return nil
+}
+
+func (s *Store) put(ctx context.Context, tx *sql.Tx, d *doc.Document, hash, layers []byte) (store.PutResult, error) {
+	st := func(p *sql.Stmt) *sql.Stmt { return tx.StmtContext(ctx, p) }
+	url := nullString(d.URL)
+
+	rows, err := st(s.find).QueryContext(ctx, url, hash, d.ID, hash, url)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	var conflict bool
+	for rows.Next() {
+		var id string
+		var sameURL, sameText bool
+		if err := rows.Scan(&id, &sameURL, &sameText); err != nil {
+			rows.Close()
+			return store.PutResult{}, err
+		}
+		if sameURL || sameText {
+			rows.Close()
+			return store.PutResult{ID: id, Duplicate: true}, nil
+		}
+		conflict = true
+	}
+	if err := rows.Close(); err != nil {
+		return store.PutResult{}, err
+	}
+	if err := rows.Err(); err != nil {
+		return store.PutResult{}, err
+	}
+	if conflict {
+		return store.PutResult{}, fmt.Errorf("%w: %q", store.ErrConflict, d.ID)
+	}
+
+	var published, day sql.NullString
+	var unix sql.NullInt64
+	if !d.Published.IsZero() {
+		published = sql.NullString{String: d.Published.Format(time.RFC3339Nano), Valid: true}
+		day = sql.NullString{String: d.Published.Format(time.DateOnly), Valid: true}
+		unix = sql.NullInt64{Int64: d.Published.Unix(), Valid: true}
+	}
+	r, err := st(s.doc).ExecContext(ctx, d.ID, url, hash, d.Source, d.Title, published, unix, day,
+		d.Language, []byte(d.Text), layers, len(d.Sentences), len(d.Tokens), len(d.Entities),
+		len(d.Events), len(d.Problems), time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	dpk, err := r.LastInsertId()
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	if _, err := st(s.docFTS).ExecContext(ctx, dpk, ftsText(d.Title), ftsText(d.Text)); err != nil {
+		return store.PutResult{}, err
+	}
+
+	if len(d.Entities) > 0 {
+		ent, men := st(s.entity), st(s.mention)
+		for i, e := range d.Entities {
+			var ac, as, acode, pn, pc, pf, pid sql.NullString
+			var plat, plon sql.NullFloat64
+			if a := e.Actor; a != nil {
+				ac, as, acode = validString(a.Country), validString(a.Sector), validString(a.Code)
+			}
+			if p := e.Place; p != nil {
+				pn, pc, pf, pid = validString(p.Name), validString(p.Country), validString(p.Feature), validString(p.ID)
+				plat, plon = sql.NullFloat64{Float64: p.Lat, Valid: true}, sql.NullFloat64{Float64: p.Lon, Valid: true}
+			}
+			r, err := ent.ExecContext(ctx, dpk, i, e.ID, e.Type, e.Name, ac, as, acode, pn, pc, plat, plon, pf, pid)
+			if err != nil {
+				return store.PutResult{}, err
+			}
+			epk, err := r.LastInsertId()
+			if err != nil {
+				return store.PutResult{}, err
+			}
+			for j, m := range e.Mentions {
+				if _, err := men.ExecContext(ctx, epk, j, m.Start, m.End, m.Kind); err != nil {
+					return store.PutResult{}, err
+				}
+			}
+		}
+	}
+	if len(d.Times) > 0 {
+		tm := st(s.time)
+		for i, t := range d.Times {
+			if _, err := tm.ExecContext(ctx, dpk, i, t.Start, t.End, t.Type, t.Value); err != nil {
+				return store.PutResult{}, err
+			}
+		}
+	}
+	if len(d.Quotes) > 0 {
+		qt := st(s.quote)
+		for i, q := range d.Quotes {
+			var ss, se sql.NullInt64
+			if q.SpeakerSpan != nil {
+				ss = sql.NullInt64{Int64: int64(q.SpeakerSpan.Start), Valid: true}
+				se = sql.NullInt64{Int64: int64(q.SpeakerSpan.End), Valid: true}
+			}
+			if _, err := qt.ExecContext(ctx, dpk, i, q.Start, q.End, q.Cue.Start, q.Cue.End, q.Speaker, ss, se, q.Anonymous, q.Direct); err != nil {
+				return store.PutResult{}, err
+			}
+		}
+	}
+	if len(d.Problems) > 0 {
+		pr := st(s.problem)
+		for i, p := range d.Problems {
+			if _, err := pr.ExecContext(ctx, dpk, i, p.Stage, p.Span.Start, p.Span.End, p.Msg); err != nil {
+				return store.PutResult{}, err
+			}
+		}
+	}
+	if len(d.Events) > 0 {
+		ev, party, fts := st(s.event), st(s.party), st(s.eventFTS)
+		for i, e := range d.Events {
+			var ctxJSON sql.NullString
+			if len(e.Context) > 0 {
+				b, err := json.Marshal(e.Context)
+				if err != nil {
+					return store.PutResult{}, err
+				}
+				ctxJSON = sql.NullString{String: string(b), Valid: true}
+			}
+			var ln, lc sql.NullString
+			var llat, llon sql.NullFloat64
+			if l := e.Location; l != nil {
+				ln, lc = validString(l.Name), validString(l.Country)
+				llat, llon = sql.NullFloat64{Float64: l.Lat, Valid: true}, sql.NullFloat64{Float64: l.Lon, Valid: true}
+			}
+			start, end, ok := dateRange(e.Date)
+			if !ok && day.Valid {
+				start, end, ok = day.String, day.String, true
+			}
+			var ds, de sql.NullString
+			if ok {
+				ds, de = validString(start), validString(end)
+			}
+			r, err := ev.ExecContext(ctx, dpk, i, e.ID, e.Plover, e.Mode, ctxJSON, e.CAMEO, e.QuadClass,
+				e.Goldstein, e.Date, e.DatePrecision, e.DateSource, ds, de, ln, lc, llat, llon,
+				e.Modality, e.AttributedTo, e.Evidence.Start, e.Evidence.End, e.Trigger.Start,
+				e.Trigger.End, e.Rule)
+			if err != nil {
+				return store.PutResult{}, err
+			}
+			epk, err := r.LastInsertId()
+			if err != nil {
+				return store.PutResult{}, err
+			}
+			for side, ids := range [2][]string{e.Actors, e.Recipients} {
+				for j, id := range ids {
+					if _, err := party.ExecContext(ctx, epk, side, j, dpk, id); err != nil {
+						return store.PutResult{}, err
+					}
+				}
+			}
+			if ev := d.Slice(e.Evidence); ev != "" {
+				if _, err := fts.ExecContext(ctx, epk, ftsText(ev)); err != nil {
+					return store.PutResult{}, err
+				}
+			}
+		}
+	}
+	return store.PutResult{ID: d.ID}, nil
+}
+
+func nullString(s string) sql.NullString  { return sql.NullString{String: s, Valid: s != ""} }
+func validString(s string) sql.NullString { return sql.NullString{String: s, Valid: true} }
+
+// ftsText is s made valid UTF-8 for the full-text tokenizer; invalid bytes
+// become spaces, so they split words rather than join them.
+func ftsText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, " ")
+}
+
+// dateRange returns the first and last calendar day (YYYY-MM-DD) covered
+// by a TimeML-style date value: a day ("2026-01-15", time of day ignored),
+// an ISO week ("2026-W03"), a month ("2026-01"), a quarter ("2026-Q1") or a
+// year ("2026"). ok is false for anything else ("", "PRESENT_REF", "XXXX-01").
+func dateRange(v string) (start, end string, ok bool) {
+	digits := func(s string) (int, bool) {
+		n := 0
+		if s == "" {
+			return 0, false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, true
+	}
+	if len(v) < 4 {
+		return "", "", false
+	}
+	y, ok := digits(v[:4])
+	if !ok || y < 1 {
+		return "", "", false
+	}
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	rest := v[4:]
+	switch {
+	case rest == "":
+		return day(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), day(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)), true
+	case len(rest) == 4 && rest[:2] == "-W":
+		w, ok := digits(rest[2:])
+		if !ok || w < 1 || w > 53 {
+			return "", "", false
+		}
+		// ISO week 1 holds January 4th.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		return day(monday), day(monday.AddDate(0, 0, 6)), true
+	case len(rest) == 3 && rest[:2] == "-Q":
+		q, ok := digits(rest[2:])
+		if !ok || q < 1 || q > 4 {
+			return "", "", false
+		}
+		first := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
+		return day(first), day(first.AddDate(0, 3, -1)), true
+	case len(rest) == 3 && rest[0] == '-':
+		m, ok := digits(rest[1:])
+		if !ok || m < 1 || m > 12 {
+			return "", "", false
+		}
+		first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return day(first), day(first.AddDate(0, 1, -1)), true
+	case len(rest) >= 6 && rest[0] == '-' && rest[3] == '-':
+		t, err := time.Parse(time.DateOnly, v[:10])
+		if err != nil || (len(v) > 10 && v[10] != 'T' && v[10] != ' ') {
+			return "", "", false
+		}
+		return day(t), day(t), true
+	}
+	return "", "", false
+}
