@@ -7,7 +7,6 @@ package perceptron
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -27,8 +26,8 @@ const (
 func Seed(id uint64) uint64 { return Mix(offset64, id) }
 
 // Str hashes the bytes of s into h with FNV-1a, followed by a separator so
-// that ("ab","c") and ("a","bc") differ. At most max bytes of s are read
-// when max > 0, so huge tokens cost bounded time.
+// that ("ab","c") and ("a","bc") differ. Only the first 64 bytes of s are
+// read, so huge tokens cost bounded time.
 func Str(h uint64, s string) uint64 {
 	n := len(s)
 	if n > 64 {
@@ -52,14 +51,20 @@ func Mix(h, v uint64) uint64 {
 }
 
 // Trainer accumulates an averaged perceptron over hashed features. It is
-// used only at training time; call Model to obtain the compact model.
+// used only at training time; call Model to obtain the compact model. Each
+// feature keeps a sparse row holding only the classes it was updated for.
 type Trainer struct {
 	NClasses int
 	index    map[uint64]int32
-	w        []float32
-	tot      []float64
-	stamp    []int32
+	rows     [][]tent
 	t        int32
+}
+
+type tent struct {
+	c     int32
+	stamp int32
+	w     float32
+	tot   float64
 }
 
 // NewTrainer returns a trainer for n classes.
@@ -71,45 +76,35 @@ func NewTrainer(n int) *Trainer {
 // features feats. out must have NClasses elements.
 func (tr *Trainer) Scores(feats []uint64, out []float32) {
 	clear(out)
-	n := tr.NClasses
 	for _, f := range feats {
 		r, ok := tr.index[f]
 		if !ok {
 			continue
 		}
-		row := tr.w[int(r)*n : int(r)*n+n]
-		for c, v := range row {
-			out[c] += v
+		for _, e := range tr.rows[r] {
+			out[e.c] += e.w
 		}
 	}
 }
 
-func (tr *Trainer) row(f uint64) int {
+func (tr *Trainer) bump(f uint64, c int, d float32) {
 	r, ok := tr.index[f]
 	if !ok {
-		r = int32(len(tr.stamp))
+		r = int32(len(tr.rows))
 		tr.index[f] = r
-		tr.w = append(tr.w, make([]float32, tr.NClasses)...)
-		tr.tot = append(tr.tot, make([]float64, tr.NClasses)...)
-		tr.stamp = append(tr.stamp, 0)
+		tr.rows = append(tr.rows, nil)
 	}
-	return int(r)
-}
-
-func (tr *Trainer) bump(r, c int, d float32) {
-	n := tr.NClasses
-	i := r*n + c
-	// Bring the row's running total up to date before changing a weight.
-	if s := tr.stamp[r]; s != tr.t {
-		row := tr.w[r*n : r*n+n]
-		tot := tr.tot[r*n : r*n+n]
-		dt := float64(tr.t - s)
-		for k, v := range row {
-			tot[k] += dt * float64(v)
+	row := tr.rows[r]
+	for i := range row {
+		e := &row[i]
+		if e.c == int32(c) {
+			e.tot += float64(tr.t-e.stamp) * float64(e.w)
+			e.stamp = tr.t
+			e.w += d
+			return
 		}
-		tr.stamp[r] = tr.t
 	}
-	tr.w[i] += d
+	tr.rows[r] = append(row, tent{c: int32(c), stamp: tr.t, w: d})
 }
 
 // Update moves weight from class pred to class gold on feats; it does
@@ -119,32 +114,28 @@ func (tr *Trainer) Update(feats []uint64, gold, pred int) {
 		return
 	}
 	for _, f := range feats {
-		r := tr.row(f)
-		tr.bump(r, gold, 1)
-		tr.bump(r, pred, -1)
+		tr.bump(f, gold, 1)
+		tr.bump(f, pred, -1)
 	}
 }
 
 // Tick advances the averaging clock by one training example.
 func (tr *Trainer) Tick() { tr.t++ }
 
-// Features returns how many distinct features the trainer has seen.
-func (tr *Trainer) Features() int { return len(tr.stamp) }
+// Features returns how many distinct features the trainer has updated.
+func (tr *Trainer) Features() int { return len(tr.rows) }
 
 // Model averages the weights, drops entries whose averaged absolute value
 // is below prune times the largest, quantises the rest to int16 and returns
 // the compact model.
 func (tr *Trainer) Model(prune float64) *Model {
-	n := tr.NClasses
-	avg := make([]float32, len(tr.w))
+	avg := func(e tent) float64 {
+		return (e.tot + float64(tr.t-e.stamp)*float64(e.w)) / float64(max(tr.t, 1))
+	}
 	maxAbs := 0.0
-	for r := range tr.stamp {
-		dt := float64(tr.t - tr.stamp[r])
-		for c := 0; c < n; c++ {
-			i := r*n + c
-			a := (tr.tot[i] + dt*float64(tr.w[i])) / float64(max(tr.t, 1))
-			avg[i] = float32(a)
-			maxAbs = math.Max(maxAbs, math.Abs(a))
+	for _, row := range tr.rows {
+		for _, e := range row {
+			maxAbs = math.Max(maxAbs, math.Abs(avg(e)))
 		}
 	}
 	if maxAbs == 0 {
@@ -156,12 +147,14 @@ func (tr *Trainer) Model(prune float64) *Model {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	b := newBuilder(n, scale)
+	b := newBuilder(tr.NClasses, scale)
+	var ent []uint32
 	for _, k := range keys {
-		r := int(tr.index[k])
-		var ent []uint32
-		for c := 0; c < n; c++ {
-			a := float64(avg[r*n+c])
+		row := tr.rows[tr.index[k]]
+		sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
+		ent = ent[:0]
+		for _, e := range row {
+			a := avg(e)
 			if math.Abs(a) < prune*maxAbs {
 				continue
 			}
@@ -169,9 +162,9 @@ func (tr *Trainer) Model(prune float64) *Model {
 			if q == 0 {
 				continue
 			}
-			ent = append(ent, uint32(c)<<16|uint32(uint16(int16(q))))
+			ent = append(ent, uint32(e.c)<<16|uint32(uint16(int16(q))))
 		}
-		if len(ent) > 0 {
+		if len(ent) > 0 && k != 0 {
 			b.add(k, ent)
 		}
 	}
@@ -220,9 +213,6 @@ func (b *builder) build() *Model {
 	mask := uint64(size - 1)
 	b.offs = append(b.offs, uint32(len(b.ents)))
 	for i, k := range b.keys {
-		if k == 0 {
-			k = 1
-		}
 		j := k & mask
 		for m.slots[j].key != 0 {
 			j = (j + 1) & mask
@@ -245,7 +235,7 @@ func (m *Model) Add(f uint64, scores []int32) {
 		return
 	}
 	if f == 0 {
-		f = 1
+		return
 	}
 	mask := uint64(len(m.slots) - 1)
 	j := f & mask
@@ -272,79 +262,161 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	}
 }
 
-// ErrFormat is returned (wrapped) for a model file that cannot be read.
+// ErrFormat is returned (wrapped) for model data that cannot be read.
 var ErrFormat = errors.New("perceptron: bad model data")
 
 const magic = "SRPERC1\n"
 
-// WriteTo writes m in its compact binary form (gzip-compressed).
-func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	var tmp [binary.MaxVarintLen64]byte
-	put := func(v uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
-	put(uint64(m.NClasses))
-	put(math.Float64bits(m.Scale))
-	// Features in key order, keys delta-encoded.
+// Bundle is what a model file holds: named lists of strings (class labels,
+// vocabularies) and perceptron models, in order.
+type Bundle struct {
+	Lists  [][]string
+	Models []*Model
+}
+
+type writer struct {
+	bw  *bufio.Writer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (w *writer) put(v uint64) { w.bw.Write(w.tmp[:binary.PutUvarint(w.tmp[:], v)]) }
+
+// Write writes b, gzip-compressed, to w.
+func (b *Bundle) Write(w io.Writer) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	bw := &writer{bw: bufio.NewWriter(zw)}
+	bw.bw.WriteString(magic)
+	bw.put(uint64(len(b.Lists)))
+	for _, l := range b.Lists {
+		bw.put(uint64(len(l)))
+		for _, s := range l {
+			bw.put(uint64(len(s)))
+			bw.bw.WriteString(s)
+		}
+	}
+	bw.put(uint64(len(b.Models)))
+	for _, m := range b.Models {
+		m.encode(bw)
+	}
+	if err := bw.bw.Flush(); err != nil {
+		return fmt.Errorf("perceptron: write: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("perceptron: write: %w", err)
+	}
+	return nil
+}
+
+func (m *Model) encode(bw *writer) {
+	bw.put(uint64(m.NClasses))
+	bw.put(math.Float64bits(m.Scale))
 	idx := make([]int, 0, m.nfeat)
 	for i, s := range m.slots {
-		if s.key != 0 {
+		if s.n != 0 {
 			idx = append(idx, i)
 		}
 	}
 	sort.Slice(idx, func(a, b int) bool { return m.slots[idx[a]].key < m.slots[idx[b]].key })
-	put(uint64(len(idx)))
+	bw.put(uint64(len(idx)))
 	prev := uint64(0)
 	for _, i := range idx {
 		s := m.slots[i]
-		put(s.key - prev)
+		bw.put(s.key - prev)
 		prev = s.key
-		put(uint64(s.n))
+		bw.put(uint64(s.n))
 		for _, e := range m.ents[s.off : s.off+s.n] {
-			put(uint64(e >> 16))
+			bw.put(uint64(e >> 16))
 			var b [2]byte
 			binary.LittleEndian.PutUint16(b[:], uint16(e))
-			bw.Write(b[:])
+			bw.bw.Write(b[:])
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return 0, fmt.Errorf("perceptron: write: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return 0, fmt.Errorf("perceptron: write: %w", err)
-	}
-	return buf.WriteTo(w)
 }
 
-// Read reads a model written by WriteTo. Corrupt or truncated data gives
-// an error wrapping ErrFormat, never a panic.
-func Read(r io.Reader) (*Model, error) {
+type reader struct {
+	br *bufio.Reader
+}
+
+func (r *reader) get() (uint64, error) {
+	v, err := binary.ReadUvarint(r.br)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrFormat, err)
+	}
+	return v, nil
+}
+
+// ReadBundle reads a bundle written by Bundle.Write. Corrupt or truncated
+// data gives an error wrapping ErrFormat, never a panic; empty input is an
+// error too.
+func ReadBundle(r io.Reader) (*Bundle, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
 	}
-	br := bufio.NewReader(zr)
+	rd := &reader{br: bufio.NewReader(zr)}
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(rd.br, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("%w: missing header", ErrFormat)
 	}
-	get := func() (uint64, error) {
-		v, err := binary.ReadUvarint(br)
-		if err != nil {
-			return 0, fmt.Errorf("%w: %w", ErrFormat, err)
-		}
-		return v, nil
+	b := &Bundle{}
+	nl, err := rd.get()
+	if err != nil {
+		return nil, err
 	}
-	nc, err := get()
+	if nl > 64 {
+		return nil, fmt.Errorf("%w: %d lists", ErrFormat, nl)
+	}
+	for range nl {
+		n, err := rd.get()
+		if err != nil {
+			return nil, err
+		}
+		if n > 1<<20 {
+			return nil, fmt.Errorf("%w: list of %d", ErrFormat, n)
+		}
+		l := make([]string, 0, min(n, 1024))
+		for range n {
+			k, err := rd.get()
+			if err != nil {
+				return nil, err
+			}
+			if k > 1<<16 {
+				return nil, fmt.Errorf("%w: string of %d bytes", ErrFormat, k)
+			}
+			s := make([]byte, k)
+			if _, err := io.ReadFull(rd.br, s); err != nil {
+				return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+			}
+			l = append(l, string(s))
+		}
+		b.Lists = append(b.Lists, l)
+	}
+	nm, err := rd.get()
+	if err != nil {
+		return nil, err
+	}
+	if nm > 64 {
+		return nil, fmt.Errorf("%w: %d models", ErrFormat, nm)
+	}
+	for range nm {
+		m, err := rd.model()
+		if err != nil {
+			return nil, err
+		}
+		b.Models = append(b.Models, m)
+	}
+	return b, nil
+}
+
+func (rd *reader) model() (*Model, error) {
+	nc, err := rd.get()
 	if err != nil {
 		return nil, err
 	}
 	if nc == 0 || nc > 1<<15 {
 		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nc)
 	}
-	sb, err := get()
+	sb, err := rd.get()
 	if err != nil {
 		return nil, err
 	}
@@ -352,7 +424,7 @@ func Read(r io.Reader) (*Model, error) {
 	if math.IsNaN(scale) || math.IsInf(scale, 0) || scale <= 0 {
 		return nil, fmt.Errorf("%w: bad scale", ErrFormat)
 	}
-	nf, err := get()
+	nf, err := rd.get()
 	if err != nil {
 		return nil, err
 	}
@@ -364,28 +436,25 @@ func Read(r io.Reader) (*Model, error) {
 	prev := uint64(0)
 	var ent []uint32
 	for i := uint64(0); i < nf; i++ {
-		d, err := get()
+		d, err := rd.get()
 		if err != nil {
 			return nil, err
 		}
-		if i > 0 && d == 0 {
-			return nil, fmt.Errorf("%w: duplicate feature", ErrFormat)
-		}
 		key := prev + d
-		if key < prev {
+		if (i > 0 && d == 0) || key < prev || key == 0 {
 			return nil, fmt.Errorf("%w: feature order", ErrFormat)
 		}
 		prev = key
-		n, err := get()
+		n, err := rd.get()
 		if err != nil {
 			return nil, err
 		}
-		if n > nc {
+		if n == 0 || n > nc {
 			return nil, fmt.Errorf("%w: %d entries for %d classes", ErrFormat, n, nc)
 		}
 		ent = ent[:0]
 		for k := uint64(0); k < n; k++ {
-			c, err := get()
+			c, err := rd.get()
 			if err != nil {
 				return nil, err
 			}
@@ -393,15 +462,12 @@ func Read(r io.Reader) (*Model, error) {
 				return nil, fmt.Errorf("%w: class %d of %d", ErrFormat, c, nc)
 			}
 			var wb [2]byte
-			if _, err := io.ReadFull(br, wb[:]); err != nil {
+			if _, err := io.ReadFull(rd.br, wb[:]); err != nil {
 				return nil, fmt.Errorf("%w: %w", ErrFormat, err)
 			}
 			ent = append(ent, uint32(c)<<16|uint32(binary.LittleEndian.Uint16(wb[:])))
 		}
 		b.add(key, ent)
-	}
-	if key0 := b.keys; len(key0) > 0 && key0[0] == 0 && len(key0) > 1 && key0[1] == 1 {
-		return nil, fmt.Errorf("%w: reserved keys", ErrFormat)
 	}
 	return b.build(), nil
 }

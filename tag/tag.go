@@ -1,0 +1,373 @@
+// Package tag is sitrep's part-of-speech tagger and lemmatizer. For every
+// sentence of a document it fills each token's Universal POS tag (UPOS),
+// Penn Treebank tag (XPOS) and lemma.
+//
+// Tagging is greedy left to right with an averaged perceptron over hashed
+// features of the word, its affixes and shape, its neighbours and the two
+// previous predicted tags; each class is an (XPOS, UPOS) pair, so the two
+// tags always agree. Lemmas come from a hand-made list of English irregular
+// forms, then from a second perceptron that predicts an edit script (strip
+// some letters from the end, append others) from the word's suffixes and
+// tag. The model is trained on Universal Dependencies English treebanks
+// (see MODEL.md) and embedded in the binary.
+package tag
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"sitrep/doc"
+	"sitrep/internal/perceptron"
+	"sitrep/pipeline"
+)
+
+//go:embed model.bin
+var embedded []byte
+
+// Config configures a Tagger. The zero value uses the embedded model.
+type Config struct {
+	// ModelPath, when set, names a model file written by cmd/train-tagger
+	// to use instead of the embedded one.
+	ModelPath string
+}
+
+// Tagger tags and lemmatizes documents. It is safe for concurrent use.
+type Tagger struct {
+	classes []string // "XPOS\tUPOS"
+	xpos    []string
+	upos    []string
+	model   *perceptron.Model
+
+	edits  []edit
+	lemmas *perceptron.Model
+
+	pool sync.Pool
+}
+
+var _ pipeline.Stage = (*Tagger)(nil)
+
+// edit is a lemma edit script: take the word (lowered unless keepCase),
+// strip the last strip bytes and append add.
+type edit struct {
+	keepCase bool
+	strip    int
+	add      string
+}
+
+func (e edit) String() string {
+	c := "l"
+	if e.keepCase {
+		c = "o"
+	}
+	return c + "|" + strconv.Itoa(e.strip) + "|" + e.add
+}
+
+func parseEdit(s string) (edit, error) {
+	parts := strings.SplitN(s, "|", 3)
+	if len(parts) != 3 || (parts[0] != "l" && parts[0] != "o") {
+		return edit{}, fmt.Errorf("tag: bad lemma class %q", s)
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil || n < 0 || n > 64 {
+		return edit{}, fmt.Errorf("tag: bad lemma class %q", s)
+	}
+	return edit{keepCase: parts[0] == "o", strip: n, add: parts[2]}, nil
+}
+
+var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
+	return readModel(bytes.NewReader(embedded))
+})
+
+// New returns a tagger using the model in cfg.ModelPath, or the embedded
+// model when it is empty. It returns an error when the model cannot be read
+// or is malformed.
+func New(cfg Config) (*Tagger, error) {
+	if cfg.ModelPath == "" {
+		t, err := loadEmbedded()
+		if err != nil {
+			return nil, fmt.Errorf("tag: embedded model: %w", err)
+		}
+		return t, nil
+	}
+	f, err := os.Open(cfg.ModelPath)
+	if err != nil {
+		return nil, fmt.Errorf("tag: %w", err)
+	}
+	defer f.Close()
+	t, err := readModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("tag: %s: %w", cfg.ModelPath, err)
+	}
+	return t, nil
+}
+
+// ReadModel reads a model written by WriteModel. Malformed data gives an
+// error, never a panic.
+func ReadModel(r io.Reader) (*Tagger, error) { return readModel(r) }
+
+func readModel(r io.Reader) (*Tagger, error) {
+	b, err := perceptron.ReadBundle(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(b.Lists) != 2 || len(b.Models) != 2 {
+		return nil, fmt.Errorf("tag: %w: want 2 lists and 2 models", perceptron.ErrFormat)
+	}
+	t := &Tagger{classes: b.Lists[0], model: b.Models[0], lemmas: b.Models[1]}
+	if len(t.classes) == 0 || t.model.NClasses != len(t.classes) || t.lemmas.NClasses != len(b.Lists[1]) {
+		return nil, fmt.Errorf("tag: %w: class counts disagree", perceptron.ErrFormat)
+	}
+	for _, c := range t.classes {
+		x, u, ok := strings.Cut(c, "\t")
+		if !ok {
+			return nil, fmt.Errorf("tag: %w: bad tag class %q", perceptron.ErrFormat, c)
+		}
+		t.xpos = append(t.xpos, x)
+		t.upos = append(t.upos, u)
+	}
+	for _, s := range b.Lists[1] {
+		e, err := parseEdit(s)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", perceptron.ErrFormat, err)
+		}
+		t.edits = append(t.edits, e)
+	}
+	return t, nil
+}
+
+// WriteModel writes the tagger's model to w in the format New reads.
+func (t *Tagger) WriteModel(w io.Writer) error {
+	es := make([]string, len(t.edits))
+	for i, e := range t.edits {
+		es[i] = e.String()
+	}
+	b := perceptron.Bundle{Lists: [][]string{t.classes, es}, Models: []*perceptron.Model{t.model, t.lemmas}}
+	return b.Write(w)
+}
+
+// Name returns "tag".
+func (t *Tagger) Name() string { return "tag" }
+
+type scratch struct {
+	words   []string
+	infos   []tokInfo
+	feats   []uint64
+	scores  []int32
+	lscores []int32
+	classes []int
+}
+
+func (t *Tagger) getScratch() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{
+		scores:  make([]int32, len(t.classes)),
+		lscores: make([]int32, len(t.edits)),
+	}
+}
+
+// Process tags and lemmatizes every sentence of d, filling UPOS, XPOS and
+// Lemma of its tokens. Tokens outside any sentence are tagged as one
+// sequence. A document without tokens is left unchanged. It returns an
+// error only when ctx is done.
+func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
+	if len(d.Tokens) == 0 {
+		return nil
+	}
+	s := t.getScratch()
+	defer t.pool.Put(s)
+	run := func(first, end int) {
+		first, end = max(first, 0), min(end, len(d.Tokens))
+		if first >= end {
+			return
+		}
+		toks := d.Tokens[first:end]
+		s.words = s.words[:0]
+		for i := range toks {
+			s.words = append(s.words, d.Slice(toks[i].Span))
+		}
+		t.tag(s)
+		for i := range toks {
+			c := s.classes[i]
+			toks[i].XPOS, toks[i].UPOS = t.xpos[c], t.upos[c]
+			toks[i].Lemma = t.lemma(s, i, c)
+		}
+	}
+	if len(d.Sentences) == 0 {
+		run(0, len(d.Tokens))
+		return nil
+	}
+	next := 0
+	for _, sent := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if sent.FirstToken > next {
+			run(next, sent.FirstToken)
+		}
+		run(sent.FirstToken, sent.EndToken)
+		next = max(next, sent.EndToken)
+	}
+	if next < len(d.Tokens) {
+		run(next, len(d.Tokens))
+	}
+	return nil
+}
+
+// Tags is the analysis of one word.
+type Tags struct {
+	UPOS, XPOS, Lemma string
+}
+
+// Tag tags and lemmatizes one sentence of words. It returns nil for no
+// words.
+func (t *Tagger) Tag(words []string) []Tags {
+	if len(words) == 0 {
+		return nil
+	}
+	s := t.getScratch()
+	defer t.pool.Put(s)
+	s.words = append(s.words[:0], words...)
+	t.tag(s)
+	out := make([]Tags, len(words))
+	for i := range words {
+		c := s.classes[i]
+		out[i] = Tags{UPOS: t.upos[c], XPOS: t.xpos[c], Lemma: t.lemma(s, i, c)}
+	}
+	return out
+}
+
+// tag fills s.classes for s.words.
+func (t *Tagger) tag(s *scratch) {
+	n := len(s.words)
+	if cap(s.infos) < n {
+		s.infos = make([]tokInfo, n)
+		s.classes = make([]int, n)
+	}
+	s.infos, s.classes = s.infos[:n], s.classes[:n]
+	sentInfo(s.words, s.infos, isCapsSentence(s.words))
+	p1, p2 := -1, -2
+	for i := range n {
+		s.feats = tagFeatures(s.infos, i, p1, p2, s.feats[:0])
+		t.model.Scores(s.feats, s.scores)
+		best := 0
+		for c, v := range s.scores {
+			if v > s.scores[best] {
+				best = c
+			}
+		}
+		s.classes[i] = best
+		p2, p1 = p1, best
+	}
+}
+
+// lemma returns the lemma of word i tagged with class c.
+func (t *Tagger) lemma(s *scratch, i, c int) string {
+	w := s.words[i]
+	upos, xpos := t.upos[c], t.xpos[c]
+	if l, ok := ruleLemma(w, upos, xpos); ok {
+		return l
+	}
+	s.feats = lemmaFeatures(s.infos, i, c, s.feats[:0])
+	t.lemmas.Scores(s.feats, s.lscores)
+	best := 0
+	for k, v := range s.lscores {
+		if v > s.lscores[best] {
+			best = k
+		}
+	}
+	return t.edits[best].apply(w)
+}
+
+// ruleLemma gives the lemma of words that need no classifier: proper
+// nouns, punctuation, symbols and numbers keep their form; listed
+// irregular forms get their listed lemma.
+func ruleLemma(w, upos, xpos string) (string, bool) {
+	switch upos {
+	case "PROPN":
+		if xpos != "NNPS" {
+			return w, true
+		}
+	case "PUNCT", "SYM":
+		return w, true
+	case "NUM":
+		return numLemma(w), true
+	}
+	if l := lookupIrregular(irregularClass(upos, xpos), w); l != "" {
+		return l, true
+	}
+	if len(w) > maxFeat {
+		return w, true
+	}
+	return "", false
+}
+
+func (e edit) apply(w string) string {
+	base := w
+	if !e.keepCase {
+		base = strings.ToLower(w)
+	}
+	if e.strip > len(base) {
+		return base
+	}
+	if e.add == "" {
+		return base[:len(base)-e.strip]
+	}
+	return base[:len(base)-e.strip] + e.add
+}
+
+// Lemma feature template ids.
+const (
+	lBias = iota + 200
+	lTag
+	lSuf
+	lSufTag
+	lFlagsTag
+	lPreTag
+	lLenTag
+)
+
+func lemmaFeatures(infos []tokInfo, i, c int, out []uint64) []uint64 {
+	w := &infos[i]
+	tc := uint64(c)
+	out = append(out,
+		f1(lBias, 0),
+		f2(lLenTag, w.low, tc),
+		f1(lTag, tc),
+		f2(lFlagsTag, w.flags, tc),
+		f2(lPreTag, w.pre[0], tc),
+	)
+	for k := range w.suf {
+		out = append(out, f2(lSuf, uint64(k), w.suf[k]), f2(lSufTag+uint64(k)*16, w.suf[k], tc))
+	}
+	return out
+}
+
+// numLemma lowers a number word and drops the thousands separators of a
+// numeral ("5,000" -> "5000").
+func numLemma(w string) string {
+	digits, commas := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == ',':
+			commas++
+		case c == '.':
+		default:
+			return strings.ToLower(w)
+		}
+	}
+	if commas == 0 || digits == 0 {
+		return w
+	}
+	return strings.ReplaceAll(w, ",", "")
+}

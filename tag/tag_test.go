@@ -1,0 +1,81 @@
+package tag
+
+import (
+	"context"
+	"testing"
+
+	"sitrep/doc"
+)
+
+func TestTagSentences(t *testing.T) {
+	tg, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		words []string
+		want  []Tags // only non-empty fields are checked
+	}{
+		{"passive", []string{"Maduro", "was", "captured", "by", "U.S.", "forces", "."}, []Tags{
+			{"PROPN", "NNP", "Maduro"}, {"AUX", "VBD", "be"}, {"VERB", "VBN", "capture"}, {"ADP", "IN", "by"},
+			{"PROPN", "NNP", "U.S."}, {"NOUN", "NNS", "force"}, {"PUNCT", ".", "."}}},
+		{"irregular past", []string{"The", "men", "went", "home", "and", "ate", "lunch", "."}, []Tags{
+			{"DET", "DT", "the"}, {"NOUN", "NNS", "man"}, {"VERB", "VBD", "go"}, {"ADV", "", "home"},
+			{"CCONJ", "CC", "and"}, {"VERB", "", "eat"}, {"NOUN", "NN", "lunch"}, {"PUNCT", ".", "."}}},
+		{"pronouns", []string{"She", "told", "them", "about", "us", "."}, []Tags{
+			{"PRON", "PRP", "she"}, {"VERB", "VBD", "tell"}, {"PRON", "PRP", "they"}, {"ADP", "IN", "about"},
+			{"PRON", "PRP", "we"}, {"PUNCT", ".", "."}}},
+		{"regular inflection", []string{"Officials", "are", "studying", "the", "cities", "."}, []Tags{
+			{"NOUN", "NNS", "official"}, {"AUX", "VBP", "be"}, {"VERB", "VBG", "study"}, {"DET", "DT", "the"},
+			{"NOUN", "NNS", "city"}, {"PUNCT", ".", "."}}},
+		{"caps headline", []string{"PRESIDENT", "MEETS", "REBEL", "LEADERS"}, []Tags{
+			{"", "", ""}, {"VERB", "", "meet"}, {"", "", ""}, {"NOUN", "NNS", "leader"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := tg.Tag(c.words)
+			for i, w := range c.want {
+				g := got[i]
+				if (w.UPOS != "" && g.UPOS != w.UPOS) || (w.XPOS != "" && g.XPOS != w.XPOS) || (w.Lemma != "" && g.Lemma != w.Lemma) {
+					t.Errorf("%q: got %+v; want %+v", c.words[i], g, w)
+				}
+			}
+		})
+	}
+}
+
+func TestProcessOddInput(t *testing.T) {
+	tg, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := make([]byte, 10000)
+	for i := range long {
+		long[i] = 'a' + byte(i%26)
+	}
+	cases := []struct {
+		name string
+		text string
+	}{
+		{"empty", ""},
+		{"huge token", string(long)},
+		{"invalid utf8", "\xff\xfe abc \xc3"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := &doc.Document{Text: c.text}
+			if c.text != "" {
+				d.Tokens = []doc.Token{{Span: doc.Span{Start: 0, End: len(c.text)}, Head: -1}}
+			}
+			if err := tg.Process(context.Background(), d); err != nil {
+				t.Fatalf("got error %v; want nil", err)
+			}
+			for _, tok := range d.Tokens {
+				if tok.UPOS == "" || tok.XPOS == "" || tok.Lemma == "" {
+					t.Errorf("got %+v; want all fields set", tok)
+				}
+			}
+		})
+	}
+}

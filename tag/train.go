@@ -1,0 +1,261 @@
+package tag
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+	"strings"
+
+	"sitrep/corpus/conllu"
+	"sitrep/internal/perceptron"
+)
+
+// TrainConfig sets how Train learns. Zero values mean defaults.
+type TrainConfig struct {
+	Iterations int     // passes over the data; default 6
+	Seed       int64   // shuffling seed; default 1
+	Prune      float64 // drop averaged weights below this fraction of the largest; default 0.0005
+	Log        io.Writer
+}
+
+// Train learns a tagger and lemmatizer from sentences of a UD treebank.
+// It returns an error when there is nothing to learn from.
+func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
+	if cfg.Iterations <= 0 {
+		cfg.Iterations = 6
+	}
+	if cfg.Seed == 0 {
+		cfg.Seed = 1
+	}
+	if cfg.Prune == 0 {
+		cfg.Prune = 0.0005
+	}
+	logf := func(format string, args ...any) {
+		if cfg.Log != nil {
+			fmt.Fprintf(cfg.Log, format, args...)
+		}
+	}
+	// Tag classes: (XPOS, UPOS) pairs seen at least 3 times; rarer pairs
+	// are mapped to the most frequent pair with the same XPOS.
+	pairCount := map[string]int{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			pairCount[w.XPOS+"\t"+w.UPOS]++
+		}
+	}
+	var classes []string
+	for p, n := range pairCount {
+		if n >= 3 {
+			classes = append(classes, p)
+		}
+	}
+	if len(classes) == 0 {
+		return nil, fmt.Errorf("tag: train: no data")
+	}
+	sort.Slice(classes, func(i, j int) bool {
+		a, b := pairCount[classes[i]], pairCount[classes[j]]
+		if a != b {
+			return a > b
+		}
+		return classes[i] < classes[j]
+	})
+	classID := map[string]int{}
+	byXPOS := map[string]int{}
+	for i, c := range classes {
+		classID[c] = i
+		x, _, _ := strings.Cut(c, "\t")
+		if _, ok := byXPOS[x]; !ok {
+			byXPOS[x] = i
+		}
+	}
+	goldClass := func(w conllu.Word) int {
+		if id, ok := classID[w.XPOS+"\t"+w.UPOS]; ok {
+			return id
+		}
+		if id, ok := byXPOS[w.XPOS]; ok {
+			return id
+		}
+		return 0
+	}
+	t := &Tagger{classes: classes}
+	for _, c := range classes {
+		x, u, _ := strings.Cut(c, "\t")
+		t.xpos = append(t.xpos, x)
+		t.upos = append(t.upos, u)
+	}
+
+	type ex struct {
+		words []string
+		gold  []int
+	}
+	data := make([]ex, 0, len(sents))
+	for _, s := range sents {
+		e := ex{}
+		for _, w := range s.Words {
+			e.words = append(e.words, w.Form)
+			e.gold = append(e.gold, goldClass(w))
+		}
+		data = append(data, e)
+	}
+	rng := rand.New(rand.NewSource(cfg.Seed))
+	tr := perceptron.NewTrainer(len(classes))
+	scores := make([]float32, len(classes))
+	var infos []tokInfo
+	var feats []uint64
+	upper := make([]string, 0, 64)
+	order := rng.Perm(len(data))
+	for it := 0; it < cfg.Iterations; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, k := range order {
+			e := data[k]
+			words := e.words
+			// A few sentences are shown in capitals so that headlines in
+			// capitals get sane tags.
+			if rng.Intn(40) == 0 {
+				upper = upper[:0]
+				for _, w := range words {
+					upper = append(upper, strings.ToUpper(w))
+				}
+				words = upper
+			}
+			if cap(infos) < len(words) {
+				infos = make([]tokInfo, len(words))
+			}
+			infos = infos[:len(words)]
+			sentInfo(words, infos, isCapsSentence(words))
+			p1, p2 := -1, -2
+			for i := range words {
+				feats = tagFeatures(infos, i, p1, p2, feats[:0])
+				tr.Scores(feats, scores)
+				best := argmax(scores)
+				tr.Update(feats, e.gold[i], best)
+				tr.Tick()
+				if best == e.gold[i] {
+					right++
+				}
+				total++
+				p2, p1 = p1, best
+			}
+		}
+		logf("tagger iteration %d: train acc %.4f, %d features\n", it+1, float64(right)/float64(total), tr.Features())
+	}
+	t.model = tr.Model(cfg.Prune)
+	logf("tagger model: %d features, %d weights\n", t.model.Features(), t.model.Entries())
+
+	// Lemmatizer: edit-script classes learnt from words that the rules and
+	// the irregular lists do not cover, with gold tags.
+	type lex struct {
+		sent, word int
+		class      int
+	}
+	editCount := map[edit]int{}
+	editOf := func(w conllu.Word) (edit, bool) {
+		if _, ok := ruleLemma(w.Form, w.UPOS, w.XPOS); ok {
+			return edit{}, false
+		}
+		return makeEdit(w.Form, w.Lemma), true
+	}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			if e, ok := editOf(w); ok {
+				editCount[e]++
+			}
+		}
+	}
+	var edits []edit
+	for e, n := range editCount {
+		if n >= 2 || e == (edit{}) {
+			edits = append(edits, e)
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool {
+		a, b := editCount[edits[i]], editCount[edits[j]]
+		if a != b {
+			return a > b
+		}
+		return edits[i].String() < edits[j].String()
+	})
+	editID := map[edit]int{}
+	for i, e := range edits {
+		editID[e] = i
+	}
+	var lexs []lex
+	for si, s := range sents {
+		for wi, w := range s.Words {
+			if e, ok := editOf(w); ok {
+				if id, ok := editID[e]; ok {
+					lexs = append(lexs, lex{si, wi, id})
+				}
+			}
+		}
+	}
+	t.edits = edits
+	ltr := perceptron.NewTrainer(len(edits))
+	lscores := make([]float32, len(edits))
+	infoCache := map[int][]tokInfo{}
+	for it := 0; it < max(cfg.Iterations-1, 3); it++ {
+		rng.Shuffle(len(lexs), func(i, j int) { lexs[i], lexs[j] = lexs[j], lexs[i] })
+		right := 0
+		for _, x := range lexs {
+			inf, ok := infoCache[x.sent]
+			if !ok {
+				inf = make([]tokInfo, len(data[x.sent].words))
+				sentInfo(data[x.sent].words, inf, false)
+				infoCache[x.sent] = inf
+			}
+			feats = lemmaFeatures(inf, x.word, data[x.sent].gold[x.word], feats[:0])
+			ltr.Scores(feats, lscores)
+			best := argmax(lscores)
+			ltr.Update(feats, x.class, best)
+			ltr.Tick()
+			if best == x.class {
+				right++
+			}
+		}
+		logf("lemmatizer iteration %d: train acc %.4f (%d classes)\n", it+1, float64(right)/float64(max(len(lexs), 1)), len(edits))
+	}
+	t.lemmas = ltr.Model(cfg.Prune)
+	logf("lemmatizer model: %d features, %d weights\n", t.lemmas.Features(), t.lemmas.Entries())
+	return t, nil
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// makeEdit returns the edit script that turns form into lemma, preferring
+// the lowered form as the base.
+func makeEdit(form, lemma string) edit {
+	try := func(base string, keep bool) (edit, bool) {
+		p := 0
+		for p < len(base) && p < len(lemma) && base[p] == lemma[p] {
+			p++
+		}
+		e := edit{keepCase: keep, strip: len(base) - p, add: lemma[p:]}
+		return e, p > 0 || len(base) == 0
+	}
+	lower := strings.ToLower(form)
+	el, okl := try(lower, false)
+	if lower == form {
+		return el
+	}
+	eo, oko := try(form, true)
+	switch {
+	case okl && oko:
+		if len(eo.add)+eo.strip < len(el.add)+el.strip {
+			return eo
+		}
+		return el
+	case oko:
+		return eo
+	}
+	return el
+}
