@@ -1,0 +1,687 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sitrep/doc"
+	"sitrep/gazetteer"
+)
+
+// mention is one toponym candidate in the text.
+type mention struct {
+	span      doc.Span
+	key       string
+	post      gazetteer.Postings
+	entity    int // index in d.Entities of the entity it belongs to, or -1
+	firstWord int // index in words of its first word, or -1
+	lastWord  int
+	qual      int // index of the mention qualifying it ("Texas" in "Paris, Texas"), or -1
+	qualifies bool
+	locative  bool // after "in", "at", "from", ...
+	dateline  bool
+	group     int
+	rejected  bool
+}
+
+// cand is one reading of a group of mentions.
+type cand struct {
+	e       gazetteer.Entry
+	alt     bool
+	demonym bool
+	prior   float64
+	score   float64
+}
+
+// group gathers the mentions of one name; they share a reading.
+type group struct {
+	key      string
+	mentions []int
+	cands    []cand
+	best     int // index in cands, or -1
+	margin   float64
+	strong   bool // some mention has a qualifier, a locative cue, an entity type or is in the dateline
+	fromNER  bool
+}
+
+type analysis struct {
+	r        *Resolver
+	d        *doc.Document
+	words    []word
+	mentions []mention
+	groups   []*group
+	dateline int // index of the dateline's mention, or -1
+}
+
+// analyze finds and resolves the toponyms of d without changing it.
+func (r *Resolver) analyze(d *doc.Document) *analysis {
+	a := &analysis{r: r, d: d, dateline: -1}
+	a.words = scanWords(d.Text)
+	a.entityMentions()
+	if !r.cfg.NoDiscovery {
+		a.discover()
+	}
+	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].span.Start < a.mentions[j].span.Start })
+	a.link()
+	a.detectDateline()
+	a.filter()
+	a.makeGroups()
+	a.resolve()
+	return a
+}
+
+// entityMentions turns the mentions of place-like entities into toponym
+// candidates.
+func (a *analysis) entityMentions() {
+	for ei, e := range a.d.Entities {
+		switch e.Type {
+		case doc.GPE, doc.Loc, doc.Fac, doc.NORP:
+		default:
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Kind != "" && m.Kind != doc.MentionName || !m.Span.Valid(len(a.d.Text)) || m.Len() == 0 || m.Len() > 200 {
+				continue
+			}
+			key := gazetteer.Normalize(a.d.Text[m.Start:m.End])
+			p := a.r.g.Lookup(key)
+			if p.Len() == 0 && strings.HasPrefix(key, "the ") {
+				key = key[4:]
+				p = a.r.g.Lookup(key)
+			}
+			if p.Len() == 0 {
+				continue
+			}
+			a.mentions = append(a.mentions, mention{span: m.Span, key: key, post: p, entity: ei,
+				firstWord: a.wordAt(m.Start), lastWord: a.wordAt(m.End - 1), qual: -1})
+		}
+	}
+}
+
+// wordAt returns the index of the word containing byte offset off, or -1.
+func (a *analysis) wordAt(off int) int {
+	i := sort.Search(len(a.words), func(i int) bool { return a.words[i].end > off })
+	if i < len(a.words) && a.words[i].start <= off {
+		return i
+	}
+	return -1
+}
+
+// covered reports whether span overlaps a mention of an entity of any
+// type, so that discovery leaves names other stages typed alone.
+func (a *analysis) coveredBy(sp doc.Span) bool {
+	for _, e := range a.d.Entities {
+		for _, m := range e.Mentions {
+			if m.Span.Overlaps(sp) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "du": true,
+	"upon": true, "on": true, "the": true, "al": true, "el": true, "da": true, "do": true, "dos": true,
+	"das": true, "y": true, "sur": true, "en": true, "des": true, "di": true, "am": true, "an": true, "der": true}
+
+// joined reports whether words i and i+1 can belong to one name: one space
+// between them, or ". " after an abbreviation such as "St" or "Ft".
+func (a *analysis) joined(i int) bool {
+	if i+1 >= len(a.words) {
+		return false
+	}
+	w, n := a.words[i], a.words[i+1]
+	gap := a.d.Text[w.end:n.start]
+	switch gap {
+	case " ", "-":
+		return true
+	case ". ", ".":
+		t := a.d.Text[w.start:w.end]
+		return len(t) <= 3 && w.cap
+	}
+	return false
+}
+
+const maxNameWords = 6
+
+// discover finds capitalised names the gazetteer knows that no entity
+// covers.
+func (a *analysis) discover() {
+	g := a.r.g
+	text := a.d.Text
+	var buf []byte
+	hasEntities := len(a.d.Entities) > 0
+	for i := 0; i < len(a.words); i++ {
+		w := a.words[i]
+		if !w.cap {
+			continue
+		}
+		best, bestN := gazetteer.Postings{}, 0
+		bestKey := ""
+		for n := 1; n <= maxNameWords && i+n-1 < len(a.words); n++ {
+			last := a.words[i+n-1]
+			if n > 1 && !a.joined(i+n-2) {
+				break
+			}
+			if !last.cap {
+				if !connectors[text[last.start:last.end]] {
+					break
+				}
+				buf = gazetteer.AppendNormalized(buf[:0], text[w.start:last.end])
+				if !g.HasPrefix(string(buf)) {
+					break
+				}
+				continue
+			}
+			buf = gazetteer.AppendNormalized(buf[:0], text[w.start:last.end])
+			key := string(buf)
+			if p := g.Lookup(key); p.Len() > 0 {
+				best, bestN, bestKey = p, n, key
+			}
+			if !g.HasPrefix(key) {
+				break
+			}
+		}
+		if bestN == 0 {
+			continue
+		}
+		sp := doc.Span{Start: w.start, End: a.words[i+bestN-1].end}
+		if !hasEntities || !a.coveredBy(sp) {
+			a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: -1,
+				firstWord: i, lastWord: i + bestN - 1, qual: -1})
+		}
+		i += bestN - 1
+	}
+}
+
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "outside": true,
+	"inside": true, "across": true, "around": true, "into": true, "toward": true, "towards": true, "through": true,
+	"throughout": true, "within": true, "between": true, "via": true, "visit": true, "visited": true,
+	"visiting": true, "of": true, "and": true, "downtown": true}
+
+// link marks qualifiers ("Paris, Texas"), locative cues and person-like
+// contexts.
+func (a *analysis) link() {
+	text := a.d.Text
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.firstWord > 0 {
+			p := a.words[m.firstWord-1]
+			if p.end+1 == m.span.Start && text[p.end] == ' ' && locatives[strings.ToLower(text[p.start:p.end])] {
+				m.locative = true
+			}
+		}
+		if i+1 < len(a.mentions) {
+			n := &a.mentions[i+1]
+			gap := strings.TrimSpace(text[m.span.End:n.span.Start])
+			if (gap == "," || gap == ".," || gap == "(") && n.span.Start-m.span.End <= 3 && a.isQualifier(n.post) {
+				m.qual = i + 1
+				n.qualifies = true
+			}
+		}
+	}
+}
+
+// isQualifier reports whether p names a first-level division or a country.
+func (a *analysis) isQualifier(p gazetteer.Postings) bool {
+	for i := range p.Len() {
+		f := a.r.g.Entry(p.At(i).Entry).Feature
+		if f == "ADM1" || strings.HasPrefix(f, "PCL") {
+			return true
+		}
+	}
+	return false
+}
+
+// stopNames are capitalised words that name places in the gazetteer but,
+// in news, almost always mean something else.
+var stopNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"god": true, "christmas": true, "easter": true, "internet": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"president": true, "police": true, "university": true, "college": true, "church": true, "city": true,
+	"county": true, "state": true, "department": true, "court": true, "senate": true, "congress": true,
+}
+
+// personCues are words that, right after a name, make it a person's.
+var personCues = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true,
+	"wrote": true, "asked": true, "noted": true, "who": true, "he": true, "she": true}
+
+// titles are words that, right before a name, make it a person's.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true,
+	"gov": true, "president": true, "mayor": true, "judge": true, "sheriff": true, "coach": true,
+	"officer": true, "sgt": true, "lt": true, "capt": true, "gen": true, "col": true, "rev": true,
+	"pastor": true, "chief": true, "deputy": true, "attorney": true, "commissioner": true, "councilman": true,
+	"superintendent": true, "principal": true, "director": true, "secretary": true, "minister": true}
+
+// filter drops discovered candidates that are likely not places here.
+func (a *analysis) filter() {
+	text := a.d.Text
+	surnames := a.surnames()
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.entity >= 0 || m.firstWord < 0 {
+			continue
+		}
+		fw, lw := a.words[m.firstWord], a.words[m.lastWord]
+		single := m.firstWord == m.lastWord
+		strong := m.qual >= 0 || m.qualifies || m.dateline
+		switch {
+		case stopNames[m.key]:
+			m.rejected = true
+		case !strong && onlyAbbrev(m.post):
+			m.rejected = true
+		case !strong && (m.qualifies || m.locative) == false && m.post.Common() && (fw.sentStart || single):
+			m.rejected = true
+		case !m.dateline && fw.allCap && m.span.Len() <= 4 && !a.countryLike(m.post):
+			m.rejected = true
+		case m.firstWord > 0 && a.joined(m.firstWord-1) && a.words[m.firstWord-1].cap && !a.words[m.firstWord-1].sentStart:
+			// The capitalised run goes on to the left: "John Paris", "Lake Charles Police".
+			m.rejected = !strong || titles[strings.ToLower(text[a.words[m.firstWord-1].start:a.words[m.firstWord-1].end])]
+		case m.firstWord > 0 && titles[strings.ToLower(text[a.words[m.firstWord-1].start:a.words[m.firstWord-1].end])]:
+			m.rejected = true
+		case m.lastWord+1 < len(a.words) && a.joined(m.lastWord) && a.words[m.lastWord+1].cap && !strong && !a.countryLike(m.post):
+			// The run goes on to the right: "Paris Hilton", "Georgia Power".
+			m.rejected = true
+		case single && !strong && surnames[m.key]:
+			m.rejected = true
+		case !strong && m.lastWord+1 < len(a.words) && lw.end+1 == a.words[m.lastWord+1].start &&
+			personCues[text[a.words[m.lastWord+1].start:a.words[m.lastWord+1].end]]:
+			m.rejected = true
+		}
+	}
+	// Drop qualifier links whose partner was rejected.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.qual >= 0 && a.mentions[m.qual].rejected {
+			a.mentions[m.qual].qualifies = false
+			m.qual = -1
+		}
+	}
+}
+
+// surnames returns the keys of single words that end a capitalised run the
+// gazetteer does not know, or follow a title: "Jackson" in "Mary Jackson".
+func (a *analysis) surnames() map[string]bool {
+	out := map[string]bool{}
+	text := a.d.Text
+	for i := 1; i < len(a.words); i++ {
+		w, p := a.words[i], a.words[i-1]
+		if !w.cap || !p.cap || !a.joined(i-1) || (i+1 < len(a.words) && a.joined(i) && a.words[i+1].cap) {
+			continue
+		}
+		pk := strings.ToLower(text[p.start:p.end])
+		if titles[pk] || (!a.r.g.HasPrefix(gazetteer.Normalize(text[p.start:p.end])) && a.r.g.Lookup(gazetteer.Normalize(text[p.start:w.end])).Len() == 0) {
+			if p.sentStart && !titles[pk] && a.r.g.Lookup(gazetteer.Normalize(text[p.start:p.end])).Len() == 0 && !firstNameLike(text[p.start:p.end]) {
+				continue
+			}
+			out[gazetteer.Normalize(text[w.start:w.end])] = true
+		}
+	}
+	return out
+}
+
+// firstNameLike is a weak test that a capitalised word could be a given
+// name: no period, lower case after the first letter.
+func firstNameLike(s string) bool {
+	return len(s) >= 2 && !strings.ContainsAny(s, ".-") && strings.ToLower(s[1:]) == s[1:]
+}
+
+func onlyAbbrev(p gazetteer.Postings) bool {
+	for i := range p.Len() {
+		if !p.At(i).Abbrev {
+			return false
+		}
+	}
+	return true
+}
+
+// countryLike reports whether p names a country, or is a demonym.
+func (a *analysis) countryLike(p gazetteer.Postings) bool {
+	for i := range p.Len() {
+		q := p.At(i)
+		if q.Demonym || strings.HasPrefix(a.r.g.Entry(q.Entry).Feature, "PCL") {
+			return true
+		}
+	}
+	return false
+}
+
+// makeGroups gathers the surviving mentions by name and lists the readings
+// of each name.
+func (a *analysis) makeGroups() {
+	byKey := map[string]int{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.rejected {
+			continue
+		}
+		gi, ok := byKey[m.key]
+		if !ok {
+			if len(a.groups) >= a.r.cfg.MaxPlaces {
+				m.rejected = true
+				continue
+			}
+			gi = len(a.groups)
+			byKey[m.key] = gi
+			a.groups = append(a.groups, &group{key: m.key, best: -1})
+		}
+		m.group = gi
+		gr := a.groups[gi]
+		gr.mentions = append(gr.mentions, i)
+		if m.qual >= 0 || m.qualifies || m.locative || m.dateline || m.entity >= 0 {
+			gr.strong = true
+		}
+		if m.entity >= 0 {
+			gr.fromNER = true
+		}
+	}
+	if len(a.groups) >= a.r.cfg.MaxPlaces {
+		a.d.Problems.Add("places", doc.Span{}, "more than %d distinct place names; the rest are not resolved", a.r.cfg.MaxPlaces)
+	}
+	for _, gr := range a.groups {
+		m := a.mentions[gr.mentions[0]]
+		strongCtx := false
+		for _, mi := range gr.mentions {
+			mm := a.mentions[mi]
+			if mm.qual >= 0 || mm.qualifies || mm.dateline {
+				strongCtx = true
+			}
+		}
+		for i := range m.post.Len() {
+			if len(gr.cands) >= a.r.cfg.MaxCandidates {
+				break
+			}
+			p := m.post.At(i)
+			if p.Abbrev && !strongCtx {
+				continue
+			}
+			e := a.r.g.Entry(p.Entry)
+			gr.cands = append(gr.cands, cand{e: e, alt: p.Alt, demonym: p.Demonym, prior: prior(e, p)})
+		}
+	}
+}
+
+// prior scores a reading before context: bigger places and higher
+// administrative levels first, alternate names last.
+func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
+	s := math.Log10(float64(e.Population) + 10)
+	switch e.Feature {
+	case "PCLI":
+		s += 3
+	case "PCLD", "PCLS", "PCLF":
+		s += 2
+	case "ADM1":
+		s += 2
+	case "PPLC":
+		s += 1.5
+	case "PPLA":
+		s += 0.8
+	case "PPLA2":
+		s += 0.4
+	case "ADM2":
+		s -= 0.5
+	case "CONT", "OCN", "SEA", "GULF":
+		s += 8
+	case "RGN", "BLDG", "STRT", "CNL", "PEN", "LKS", "LK", "STM", "SQR", "ST", "MILB", "BAY", "HBR", "PRK", "VAL", "HLL", "WALL", "AREA":
+		s += 6
+	}
+	if p.Alt {
+		s -= 1.5
+	}
+	return s
+}
+
+// haversine returns the great-circle distance in kilometres.
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(min(1, h)))
+}
+
+// anchor is a resolved place that gives context to the others.
+type anchor struct {
+	group      int
+	lat, lon   float64
+	country    string
+	admin1     int
+	weight     float64
+	pointLike  bool
+	isDateline bool
+}
+
+const maxAnchors = 200
+
+// resolve picks a reading for every group: first by prior and qualifiers,
+// then twice more with the other groups' readings as context.
+func (a *analysis) resolve() {
+	for pass := 0; pass < 3; pass++ {
+		var anchors []anchor
+		if pass > 0 {
+			anchors = a.anchors()
+		}
+		for gi, gr := range a.groups {
+			a.score(gi, gr, anchors)
+		}
+	}
+	// A weak discovered name needs its reading to be convincing.
+	for _, gr := range a.groups {
+		if gr.best < 0 || gr.strong || gr.fromNER {
+			continue
+		}
+		c := gr.cands[gr.best]
+		if c.score < minScore(c) {
+			gr.best = -1
+		}
+	}
+}
+
+// minScore is the least score of a reading accepted for a name found only
+// in the gazetteer, without any cue that it is a place.
+func minScore(c cand) float64 {
+	if c.demonym {
+		return 0
+	}
+	return 4.5
+}
+
+func (a *analysis) anchors() []anchor {
+	var out []anchor
+	for gi, gr := range a.groups {
+		if gr.best < 0 {
+			continue
+		}
+		c := gr.cands[gr.best]
+		w := 1.0
+		if len(gr.cands) > 1 && gr.margin < 1 {
+			w = 0.5
+		}
+		isDL := false
+		for _, mi := range gr.mentions {
+			if a.mentions[mi].dateline {
+				isDL = true
+			}
+		}
+		admin1 := c.e.Admin1
+		if c.e.Feature == "ADM1" {
+			admin1 = c.e.Index
+		}
+		f := c.e.Feature
+		pointLike := strings.HasPrefix(f, "PPL") || f == "ADM2" || f == "BLDG" || f == "ST" || f == "SQR"
+		out = append(out, anchor{group: gi, lat: c.e.Lat, lon: c.e.Lon, country: c.e.Country, admin1: admin1,
+			weight: w * float64(min(len(gr.mentions), 3)), pointLike: pointLike, isDateline: isDL})
+		if len(out) >= maxAnchors {
+			break
+		}
+	}
+	return out
+}
+
+// score scores every reading of gr and picks the best.
+func (a *analysis) score(gi int, gr *group, anchors []anchor) {
+	if len(gr.cands) == 0 {
+		return
+	}
+	// Qualifiers: the places named after a comma.
+	var qualAdmin1 []int
+	var qualCountry []string
+	for _, mi := range gr.mentions {
+		m := a.mentions[mi]
+		if m.qual < 0 {
+			continue
+		}
+		q := a.mentions[m.qual]
+		for i := range q.post.Len() {
+			e := a.r.g.Entry(q.post.At(i).Entry)
+			switch {
+			case e.Feature == "ADM1":
+				qualAdmin1 = append(qualAdmin1, e.Index)
+			case strings.HasPrefix(e.Feature, "PCL"):
+				qualCountry = append(qualCountry, e.Country)
+			}
+		}
+	}
+	countryW := map[string]float64{}
+	admin1W := map[int]float64{}
+	for _, an := range anchors {
+		if an.group == gi {
+			continue
+		}
+		countryW[an.country] += an.weight
+		if an.admin1 >= 0 {
+			admin1W[an.admin1] += an.weight
+		}
+	}
+	best, second := -1, math.Inf(-1)
+	for ci := range gr.cands {
+		c := &gr.cands[ci]
+		s := c.prior
+		if len(qualAdmin1)+len(qualCountry) > 0 {
+			hit := false
+			for _, q := range qualAdmin1 {
+				if c.e.Admin1 == q {
+					s += 8
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				for _, q := range qualCountry {
+					if c.e.Country == q {
+						s += 5
+						hit = true
+						break
+					}
+				}
+			}
+			if !hit {
+				s -= 4
+			}
+		}
+		if len(anchors) > 0 {
+			s += 1.2 * math.Min(countryW[c.e.Country], 3)
+			a1 := c.e.Admin1
+			if c.e.Feature == "ADM1" {
+				a1 = c.e.Index
+			}
+			if a1 >= 0 {
+				s += 1.5 * math.Min(admin1W[a1], 3)
+			}
+			near := math.Inf(1)
+			for _, an := range anchors {
+				if an.group == gi || !an.pointLike {
+					continue
+				}
+				d := haversine(c.e.Lat, c.e.Lon, an.lat, an.lon)
+				if an.isDateline {
+					d *= 0.5
+				}
+				near = math.Min(near, d)
+			}
+			switch {
+			case near < 50:
+				s += 2.5
+			case near < 150:
+				s += 1.5
+			case near < 400:
+				s += 0.5
+			}
+		}
+		c.score = s
+		if best < 0 || s > gr.cands[best].score {
+			if best >= 0 {
+				second = gr.cands[best].score
+			}
+			best = ci
+		} else if s > second {
+			second = s
+		}
+	}
+	gr.best = best
+	gr.margin = gr.cands[best].score - second
+}
+
+// apply writes the readings into the document: places on the entities that
+// were there, new entities for the places discovered.
+func (a *analysis) apply() {
+	d := a.d
+	done := map[int]bool{}
+	for _, m := range a.mentions {
+		if m.rejected || m.entity < 0 || done[m.entity] {
+			continue
+		}
+		gr := a.groups[m.group]
+		if gr.best < 0 {
+			continue
+		}
+		c := gr.cands[gr.best]
+		e := &d.Entities[m.entity]
+		if e.Type == doc.NORP && !c.demonym {
+			continue
+		}
+		e.Place = placeOf(c.e)
+		done[m.entity] = true
+	}
+	used := map[string]bool{}
+	for _, e := range d.Entities {
+		used[e.ID] = true
+	}
+	next := 1
+	byPlace := map[string]int{} // place id + type -> index in d.Entities
+	for _, m := range a.mentions {
+		if m.rejected || m.entity >= 0 {
+			continue
+		}
+		gr := a.groups[m.group]
+		if gr.best < 0 {
+			continue
+		}
+		c := gr.cands[gr.best]
+		typ := entityType(c.e.Feature)
+		if c.demonym {
+			typ = doc.NORP
+		}
+		k := typ + " " + c.e.ID()
+		ei, ok := byPlace[k]
+		if !ok {
+			id := ""
+			for {
+				id = "p" + strconv.Itoa(next)
+				next++
+				if !used[id] {
+					break
+				}
+			}
+			used[id] = true
+			d.Entities = append(d.Entities, doc.Entity{ID: id, Type: typ, Name: c.e.Name, Place: placeOf(c.e)})
+			ei = len(d.Entities) - 1
+			byPlace[k] = ei
+		}
+		d.Entities[ei].Mentions = append(d.Entities[ei].Mentions, doc.Mention{Span: m.span, Kind: doc.MentionName})
+	}
+}
