@@ -83,6 +83,15 @@ func (p *parser) lower(i int) string {
 	return strings.ToLower(p.text[t.start:t.end])
 }
 
+// is reports whether token i is the word w, ignoring case; w is lower case.
+func (p *parser) is(i int, w string) bool {
+	t := p.tk(i)
+	if t.kind == 0 || int(t.end-t.start) != len(w) {
+		return false
+	}
+	return strings.EqualFold(p.text[t.start:t.end], w)
+}
+
 func (p *parser) digits(i int) int {
 	t := p.tk(i)
 	if t.kind != kNum {
@@ -190,7 +199,7 @@ func (p *parser) year(i int, apostrophe bool) (y, end int, ok bool) {
 		}
 		return int(t.num), i + 1, true
 	}
-	if apostrophe && (p.punct(i, '\'') || p.tk(i).kind == kPunct && p.lower(i) == "\u2019") && p.digits(i+1) == 2 && p.glued(i+1) {
+	if apostrophe && (p.punct(i, '\'') || p.tk(i).kind == kPunct && p.is(i, "\u2019")) && p.digits(i+1) == 2 && p.glued(i+1) {
 		v := int(p.tk(i + 1).num)
 		if v >= 30 {
 			return 1900 + v, i + 2, true
@@ -291,7 +300,7 @@ func (p *parser) quantityBefore(i int) bool {
 		case '.', ',', ':', '/':
 			return p.glued(i+1) && p.tk(i-1).kind == kNum && p.glued(i)
 		}
-		return p.lower(i) == "\u00a3" || p.lower(i) == "\u20ac"
+		return p.is(i, "\u00a3") || p.is(i, "\u20ac")
 	}
 	switch p.lower(i) {
 	case "no", "number", "route", "flight", "room", "page", "model", "about", "some", "nearly",
@@ -340,10 +349,10 @@ func (p *parser) core(i int) (cand, bool) {
 		try(p.centuryExpr(i))
 	case kWord:
 		if t.e == nil {
-			if p.lower(i) == "q" {
+			if p.is(i, "q") {
 				try(p.qQuarter(i))
 			}
-			if p.lower(i) == "fy" {
+			if p.is(i, "fy") {
 				try(p.yearExpr(i))
 			}
 			break
@@ -365,7 +374,7 @@ func (p *parser) core(i int) (cand, bool) {
 		try(p.clock(i))
 		try(p.fiscal(i))
 	case kPunct:
-		if t.ch == '\'' || p.lower(i) == "\u2019" {
+		if t.ch == '\'' || p.is(i, "\u2019") {
 			try(p.decade(i))
 		}
 	}
@@ -414,6 +423,12 @@ func (p *parser) prefixed(i int) (cand, bool) {
 				if ok && (c.typ == Date || c.typ == TimeT) && !strings.HasSuffix(c.val, "_REF") {
 					c.typ = Date
 					return c, true
+				}
+				if p.w(i+3) == wThe {
+					// "the end of the month"
+					if u := p.e(i + 4); u != nil && !u.plural && (u.unit == uMonth || u.unit == uYear || u.unit == uWeek || u.unit == uQuarter) {
+						return p.unitThis(u.unit, i+5), true
+					}
 				}
 			}
 		}
@@ -468,14 +483,14 @@ func (p *parser) prefixed(i int) (cand, bool) {
 			}
 		}
 	}
-	if p.lower(i) == "year" && (p.punct(i+1, '-') && p.w(i+2) == wEnd || p.w(i+1) == wEnd) {
+	if p.is(i, "year") && (p.punct(i+1, '-') && p.w(i+2) == wEnd || p.w(i+1) == wEnd) {
 		end := i + 2
 		if p.punct(i+1, '-') {
 			end = i + 3
 		}
 		return cand{end: end, typ: Date, val: p.anc.yearShift(0)}, true
 	}
-	if p.lower(i) == "year" && p.punct(i+1, '\'') && p.w(i+2) == wS && p.w(i+3) == wEnd {
+	if p.is(i, "year") && p.punct(i+1, '\'') && p.w(i+2) == wS && p.w(i+3) == wEnd {
 		return cand{end: i + 4, typ: Date, val: p.anc.yearShift(0)}, true
 	}
 	return cand{}, false
@@ -593,6 +608,9 @@ func (p *parser) monthDate(i int) (cand, bool) {
 		wNext, wEarly, wLate, wMid, wEnd, wOn, wTo, wThe, wEvery, wEach, wPast, wComing:
 		cue = true
 	}
+	if p.punct(i-1, '-') && p.w(i-2) == wMid {
+		cue = true // "mid-March"
+	}
 	if (m == 5 || m == 3) && !cue {
 		return cand{}, false
 	}
@@ -683,10 +701,10 @@ func (p *parser) yearExpr(i int) (cand, bool) {
 		if u := p.e(j); u != nil && u.unit == uYear && !u.plural {
 			j++
 		}
-	case p.lower(j) == "fy":
+	case p.is(j, "fy"):
 		fiscal = true
 		j++
-	case p.w(j) == wThe && p.lower(j+1) == "year":
+	case p.w(j) == wThe && p.is(j+1, "year"):
 		j += 2
 		fiscal = true // a cue as strong as "fiscal"
 	}
@@ -761,7 +779,7 @@ func (p *parser) decade(i int) (cand, bool) {
 	if t.kind == kNum && p.digits(j) == 4 && p.punct(j+1, '\'') && p.glued(j+1) && p.w(j+2) == wS && t.num%10 == 0 && t.num >= 1000 && t.num <= 2990 {
 		return cand{end: j + 3, typ: Date, val: strconv.Itoa(int(t.num) / 10), unit: uDecade}, true
 	}
-	if (p.punct(j, '\'') || p.lower(j) == "\u2019") && p.digits(j+1) == 2 && p.glued(j+1) && p.tk(j+1).num%10 == 0 && p.w(j+2) == wS && p.glued(j+2) {
+	if (p.punct(j, '\'') || p.is(j, "\u2019")) && p.digits(j+1) == 2 && p.glued(j+1) && p.tk(j+1).num%10 == 0 && p.w(j+2) == wS && p.glued(j+2) {
 		v := int(p.tk(j + 1).num)
 		c := 19
 		if v < 30 {

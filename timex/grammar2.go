@@ -275,16 +275,16 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 	year, yrel, hasYear := 0, 0, false
 	if y, ye, ok := p.year(j, false); ok && p.tk(j).kind == kNum {
 		year, hasYear, j = y, true, ye
-	} else if r, ok := relWord(p.w(j)); ok && p.lower(j+1) == "year" && p.punct(j+2, '\'') && p.w(j+3) == wS {
+	} else if r, ok := relWord(p.w(j)); ok && p.is(j+1, "year") && p.punct(j+2, '\'') && p.w(j+3) == wS {
 		yrel, hasYear, j = r, true, j+4
 		if p.anc.ok {
 			year = p.anc.year() + r
 		}
 	}
 	// "the year-ago quarter", "the year-earlier period", "year-earlier"
-	if p.lower(j) == "year" && p.punct(j+1, '-') && (p.w(j+2) == wAgo || p.w(j+2) == wEarlier) {
+	if p.is(j, "year") && p.punct(j+1, '-') && (p.w(j+2) == wAgo || p.w(j+2) == wEarlier) {
 		k := j + 3
-		if p.lower(k) == "comparable" {
+		if p.is(k, "comparable") {
 			k++
 		}
 		if o, oe, explicit := p.ordinal(k); explicit && o >= 1 && o <= 4 {
@@ -341,12 +341,12 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 		}
 		if y, ye, ok := p.year(k2, true); ok {
 			year, hasYear, end = y, true, ye
-		} else if r, ok := relWord(p.w(k2)); ok && p.lower(k2+1) == "year" {
+		} else if r, ok := relWord(p.w(k2)); ok && p.is(k2+1, "year") {
 			hasYear, end = true, k2+2
 			if p.anc.ok {
 				year = p.anc.year() + r
 			}
-		} else if p.w(k2) == wThe && p.lower(k2+1) == "year" {
+		} else if p.w(k2) == wThe && p.is(k2+1, "year") {
 			hasYear, end = true, k2+2
 			if p.anc.ok {
 				year = p.anc.year()
@@ -444,7 +444,7 @@ func (p *parser) quantity(i int) (n, end int, article, half, ok bool) {
 		if m, e2, ok := p.cardinal(i); ok {
 			return m, e2, false, false, true
 		}
-		if e := p.e(i + 1); e != nil && e.num == 12 && p.lower(i+1) == "dozen" {
+		if e := p.e(i + 1); e != nil && e.num == 12 && p.is(i+1, "dozen") {
 			return 12, i + 2, false, false, true
 		}
 		return 1, i + 1, true, false, true
@@ -474,7 +474,7 @@ func (p *parser) quantity(i int) (n, end int, article, half, ok bool) {
 	if p.digits(end) == 1 && p.tk(end).num == 1 && p.punct(end+1, '/') && p.digits(end+2) == 1 && p.tk(end+2).num == 2 {
 		return n, end + 3, false, true, true
 	}
-	if p.lower(end) == "\u00bd" {
+	if p.is(end, "\u00bd") {
 		return n, end + 1, false, true, true
 	}
 	if p.w(end) == wAnd && p.w(end+1) == wA && p.w(end+2) == wHalf {
@@ -582,7 +582,7 @@ func (p *parser) duration(i int) (cand, bool) {
 			return cand{}, false // "a second term", "a quarter of"
 		}
 	}
-	if p.tk(k).kind == kWord && (p.lower(end-1) == "min" || p.lower(end-1) == "hr" || p.lower(end-1) == "sec" || p.lower(end-1) == "yr") {
+	if p.tk(k).kind == kWord && (p.is(end-1, "min") || p.is(end-1, "hr") || p.is(end-1, "sec") || p.is(end-1, "yr")) {
 		return cand{}, false
 	}
 	if n == 0 && !half || p.w(end) == wOld {
@@ -726,7 +726,7 @@ func (p *parser) deictic(i int) (cand, bool) {
 	case wTonight:
 		return cand{end: i + 1, typ: TimeT, val: p.anc.dayShift(0) + "TNI", unit: uDay}, true
 	case wThe:
-		if p.lower(i+1) == "day" {
+		if p.is(i+1, "day") {
 			if p.w(i+2) == wBefore && p.w(i+3) == wYesterday {
 				return cand{end: i + 4, typ: Date, val: p.anc.dayShift(-2), unit: uDay}, true
 			}
@@ -873,12 +873,12 @@ func (p *parser) refExpr(i int) (cand, bool) {
 		case "account", "accounts", "affairs", "assets", "liabilities", "ratio", "events", "and", "or", "flows", "flow", "prices":
 			return cand{}, false
 		}
-		if p.w(i-1) == wThe || p.w(i-1) == wIts || p.lower(i-1) == "his" || p.lower(i-1) == "her" || p.lower(i-1) == "their" || p.lower(i-1) == "our" {
+		if p.w(i-1) == wThe || p.w(i-1) == wIts || p.is(i-1, "his") || p.is(i-1, "her") || p.is(i-1, "their") || p.is(i-1, "our") {
 			return cand{end: i + 1, typ: Date, val: "PRESENT_REF"}, true
 		}
 		return cand{}, false
 	case wThese:
-		if p.w(i+1) == wNone && p.lower(i+1) == "days" {
+		if p.w(i+1) == wNone && p.is(i+1, "days") {
 			return cand{end: i + 2, typ: Date, val: "PRESENT_REF"}, true
 		}
 	case wAt:
@@ -899,7 +899,7 @@ func (p *parser) refExpr(i int) (cand, bool) {
 			}
 		}
 	case wSoon:
-		if p.lower(i-1) == "as" || p.lower(i+1) == "as" || p.lower(i+1) == "after" || p.w(i+1) == wAfter {
+		if p.is(i-1, "as") || p.is(i+1, "as") || p.is(i+1, "after") || p.w(i+1) == wAfter {
 			return cand{}, false
 		}
 		return cand{end: i + 1, typ: Date, val: "FUTURE_REF"}, true
@@ -961,7 +961,7 @@ func (p *parser) clock(i int) (cand, bool) {
 			}
 		} else if t.kind == kNum && p.digits(i) == 4 && p.e(i+1) != nil && p.e(i+1).zone != "" {
 			h, m, end = int(t.num)/100, int(t.num)%100, i+1
-		} else if t.kind == kWord && t.e != nil && t.e.num >= 1 && t.e.num <= 12 && p.w(i+1) == wOclock && p.punct(i+2, '\'') && p.lower(i+3) == "clock" {
+		} else if t.kind == kWord && t.e != nil && t.e.num >= 1 && t.e.num <= 12 && p.w(i+1) == wOclock && p.punct(i+2, '\'') && p.is(i+3, "clock") {
 			h, end = int(t.e.num), i+4
 		} else {
 			return cand{}, false
@@ -972,9 +972,9 @@ func (p *parser) clock(i int) (cand, bool) {
 		// am / pm
 		ampm := 0
 		switch {
-		case p.w(end) == wAM || p.lower(end) == "a" && p.punct(end+1, '.') && p.lower(end+2) == "m":
+		case p.w(end) == wAM || p.is(end, "a") && p.punct(end+1, '.') && p.is(end+2, "m"):
 			ampm = 1
-		case p.w(end) == wPM || p.lower(end) == "p" && p.punct(end+1, '.') && p.lower(end+2) == "m":
+		case p.w(end) == wPM || p.is(end, "p") && p.punct(end+1, '.') && p.is(end+2, "m"):
 			ampm = 2
 		}
 		if ampm > 0 {
@@ -993,7 +993,7 @@ func (p *parser) clock(i int) (cand, bool) {
 			if ampm == 1 && h == 12 {
 				h = 0
 			}
-		} else if p.w(end) == wOclock && p.punct(end+1, '\'') && p.lower(end+2) == "clock" {
+		} else if p.w(end) == wOclock && p.punct(end+1, '\'') && p.is(end+2, "clock") {
 			end += 3
 		} else if end == i+1 && p.digits(i) <= 2 {
 			return cand{}, false // a bare number

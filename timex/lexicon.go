@@ -190,6 +190,7 @@ type entry struct {
 	zone    string // time-zone offset, e.g. "Z", "-05"
 	decade  int16  // "nineties" = 9 (the decade's tens digit), 0 when none
 	tense   int8   // a tense cue: -1 past, +1 future, 2 present; 0 none
+	start   bool   // a time expression may start with this word
 }
 
 func (e *entry) is(w word) bool { return e != nil && e.w == w }
@@ -356,6 +357,20 @@ func newLexicon() lexicon {
 			e.tense = tensePresent
 		} else {
 			add(s, entry{tense: tensePresent})
+		}
+	}
+	for _, e := range lx {
+		e.start = true
+		switch e.w {
+		case wOf, wIn, wFor, wOn, wBy, wSince, wUntil, wDuring, wThrough, wBefore, wAfter, wThan,
+			wAnd, wOr, wTo, wFrom, wLeast, wMost, wTimes, wST, wND, wRD, wTH, wS, wAM, wPM, wOclock,
+			wAgo, wOld, wPeriod, wTerm, wDate, wTime, wOther, wTrading, wBusiness, wConsecutive,
+			wStraight, wSo, wIts, wThen, wEve, wAD, wBC, wHundred, wThousand, wMoment, wPresent, wJust,
+			wShort, wLong, wAdditional:
+			e.start = false
+		case wNone:
+			e.start = e.month > 0 || e.weekday > 0 || e.num >= 0 || e.ord > 0 || e.unit != uNone ||
+				e.season != "" || e.pod != "" || e.decade > 0
 		}
 	}
 	return lx

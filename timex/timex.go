@@ -17,7 +17,9 @@ package timex
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"sitrep/doc"
 	"sitrep/pipeline"
@@ -136,7 +138,22 @@ func (p *parser) canStart(i int) bool {
 	case kNum:
 		return true
 	case kWord:
-		return t.e != nil || t.upper && (p.text[t.start]|0x20 == 'q' || p.text[t.start]|0x20 == 'f')
+		if t.e == nil {
+			return t.upper && (p.text[t.start]|0x20 == 'q' || p.text[t.start]|0x20 == 'f')
+		}
+		if !t.e.start {
+			return false
+		}
+		if t.e.w == wThe || t.e.w == wA || t.e.w == wAn {
+			// "the" and "a" start an expression only before a word the
+			// grammar knows, a number or an apostrophe ("the '80s").
+			if i+1 >= len(p.toks) {
+				return false
+			}
+			n := &p.toks[i+1]
+			return n.e != nil || n.kind == kNum || n.kind == kPunct && (n.ch == '\'' || n.ch == 0)
+		}
+		return true
 	case kPunct:
 		return t.ch == '\'' || t.end-t.start == 3 && p.text[t.start:t.end] == "\u2019"
 	}
@@ -417,12 +434,12 @@ func (p *parser) cue1(i int) int {
 			if t.e.tense == tenseFuture && !p.tk(i).upper {
 				switch p.lower(i) {
 				case "plan", "plans", "hope", "hopes", "aims", "intend", "intends", "expect", "expects", "going":
-					if p.lower(i+1) != "to" {
+					if !p.is(i+1, "to") {
 						return 0
 					}
 				}
 			}
-			if t.e.tense == tensePast && p.lower(i) == "won" && p.punct(i+1, '\'') && p.lower(i+2) == "t" {
+			if t.e.tense == tensePast && p.is(i, "won") && p.punct(i+1, '\'') && p.is(i+2, "t") {
 				return tenseFuture
 			}
 			return int(t.e.tense)
@@ -439,4 +456,23 @@ func (p *parser) cue1(i int) int {
 		return tensePast
 	}
 	return 0
+}
+
+// Normalise reads expr as a single time expression in a text published at
+// published (zero when unknown) and returns its TIMEX3 type and value. ok
+// is false when expr, without surrounding space and a final period, is
+// not exactly one time expression (including the empty string and
+// impossible dates).
+func (t *Tagger) Normalise(expr string, published time.Time) (typ, value string, ok bool) {
+	s := strings.TrimSpace(expr)
+	d := &doc.Document{Text: s, Published: published}
+	times := t.tag(d, nil)
+	if len(times) != 1 {
+		return "", "", false
+	}
+	x := times[0]
+	if x.Start != 0 || (x.End != len(s) && !(x.End == len(s)-1 && s[len(s)-1] == '.')) {
+		return "", "", false
+	}
+	return x.Type, x.Value, true
 }
