@@ -125,6 +125,7 @@ func (r *Resolver) Resolve(ctx context.Context, d *doc.Document) ([]Fact, error)
 			"document longer than %d tokens: the rest is not resolved", maxTokens)
 	}
 	s.seedEntities()
+	s.reviewNames()
 	s.scanNames()
 	s.scanAgents()
 	s.codeNames()
@@ -346,5 +347,45 @@ func (s *state) scanNames() {
 		m := &mention{Span: doc.Span{Start: t.Start, End: toks[j-1].End}, t0: i, t1: j, kind: doc.MentionName, entries: es}
 		s.addMention(m, typeOf(es), -1)
 		i = j - 1
+	}
+}
+
+// reviewNames looks the NER's names up in the knowledge base before anything
+// else reads them: a name the NER cut short of its article ("Hill" of "The
+// Hill") is extended, and a name the NER typed as a person or place that the
+// knowledge base knows only as an organisation is retyped (and vice versa
+// for places), so that titles and appositions read it right.
+func (s *state) reviewNames() {
+	toks := s.v.toks
+	for _, m := range s.ments {
+		if m.kind != doc.MentionName {
+			continue
+		}
+		c := s.cls[m.cl]
+		if m.t0 > 0 && toks[m.t0-1].text == "The" && toks[m.t0-1].ment < 0 && toks[m.t0-1].sent == toks[m.t0].sent {
+			if es := s.kb.Names(string(s.keyBytes(m.t0-1, m.t1, false))); len(es) > 0 {
+				m.t0--
+				m.Start = toks[m.t0].Start
+				toks[m.t0].ment = toks[m.t0+1].ment
+				m.entries = es
+			}
+		}
+		all := m.entries
+		if all == nil {
+			all = s.kb.Names(string(s.keyBytes(m.t0, m.t1, false)))
+		}
+		if len(all) == 0 || len(s.nameEntries(m, c.typ)) > 0 {
+			continue
+		}
+		kinds := map[kb.Kind]bool{}
+		for _, e := range all {
+			kinds[e.Kind] = true
+		}
+		switch {
+		case (kinds[kb.KindOrg] || kinds[kb.KindSeat]) && !kinds[kb.KindPerson] && !kinds[kb.KindCountry]:
+			c.typ = doc.Org
+		case c.typ == doc.Org && (kinds[kb.KindCountry] || kinds[kb.KindCapital]):
+			c.typ = doc.GPE
+		}
 	}
 }

@@ -89,6 +89,12 @@ func (s *state) agentAt(i int) (int, *kb.Agent) {
 	return i, nil
 }
 
+// nounLike reports whether a tagged token is a noun or adjective that a
+// preceding word could modify.
+func nounLike(t *tok) bool {
+	return t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "ADJ"
+}
+
 // nounish reports whether token t may head a noun phrase.
 func nounish(t *tok) bool {
 	switch t.upos {
@@ -111,7 +117,7 @@ func (s *state) scanAgents() {
 			continue
 		}
 		head := &toks[j-1]
-		if !nounish(head) {
+		if !nounish(head) && !(head.upos == "ADJ" && (j >= len(toks) || !nounLike(&toks[j]))) {
 			continue
 		}
 		if a.Title {
@@ -123,10 +129,10 @@ func (s *state) scanAgents() {
 		// An agent noun right before another agent noun modifies it
 		// ("government forces", "police officers"): the second one heads.
 		if j < len(toks) && toks[j].ment < 0 && toks[j].sent == toks[i].sent {
-			if k, b := s.agentAt(j); b != nil && nounish(&toks[k-1]) && !b.Title {
+			if k, b := s.agentAt(j); b != nil && !b.Title && (nounish(&toks[k-1]) || k >= len(toks) || !nounLike(&toks[k])) {
 				continue
 			}
-			if head.upos == "" && !toks[j].cap && isLowerWord(toks[j].text) && !functionWords[toks[j].lower] && adjectival[a.Phrase] {
+			if head.upos == "" && !toks[j].cap && isLowerWord(toks[j].text) && !functionWords[toks[j].lower] && !strings.HasSuffix(toks[j].lower, "ed") && adjectival[a.Phrase] {
 				continue // "military exercises", untagged
 			}
 		}
@@ -249,7 +255,7 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 	if np.end < len(toks) && !a.Plural {
 		if t := np.end; toks[t].ment >= 0 && s.ments[toks[t].ment].t0 == t {
 			m := s.ments[toks[t].ment]
-			if c := s.cls[m.cl].typ; c == doc.Person || (a.Title && c != doc.GPE) {
+			if c := s.cls[m.cl].typ; c == doc.Person || (a.Title && c != doc.GPE) || (a.Group && (c == doc.Org || c == doc.Fac)) {
 				np.target, np.how = toks[t].ment, "title"
 				return np
 			}

@@ -109,6 +109,9 @@ func (s *state) codeNames() {
 			s.innerTitle(idx)
 			continue
 		}
+		if len(es) == 0 && (c.typ == doc.Org || c.typ == doc.Person || c.typ == doc.Fac) {
+			s.premodCountry(m, c)
+		}
 		if len(es) == 0 {
 			switch c.typ {
 			case doc.Org, doc.Fac, doc.NORP:
@@ -482,4 +485,34 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// premodCountry gives a name the country of a place or nationality name
+// right before it: "U.S. Special Forces", "Venezuelan gang Tren de Aragua"
+// reach here as "U.S." + "Special Forces" when the NER splits them.
+func (s *state) premodCountry(m *mention, c *cluster) {
+	toks := s.v.toks
+	k := m.t0 - 1
+	if k < 0 || toks[k].sent != toks[m.t0].sent {
+		return
+	}
+	if toks[k].text == "'s" && k > 0 {
+		k--
+	}
+	mi := toks[k].ment
+	if mi < 0 || s.ments[mi].kind != doc.MentionName || s.ments[mi].t1 != k+1 && toks[k+1].text != "'s" {
+		return
+	}
+	pm := s.ments[mi]
+	es := pm.entries
+	if es == nil {
+		es = s.kb.Names(string(s.keyBytes(pm.t0, pm.t1, false)))
+	}
+	if len(es) == 0 || (es[0].Kind != kb.KindCountry && es[0].Kind != kb.KindDemonym) {
+		return
+	}
+	if country, amb := agreed(es, func(e *kb.Entry) string { return e.Country }); !amb && country != "" {
+		c.country = append(c.country, evidence{value: country, how: "title", text: true, span: doc.Span{Start: pm.Start, End: m.End}})
+		pm.modifier = true
+	}
 }

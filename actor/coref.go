@@ -466,9 +466,9 @@ func (s *state) decide(c *cluster, name string, what string, ev []evidence) stri
 // output rebuilds d.Entities from the clusters and returns the facts.
 func (s *state) output() []Fact {
 	type outEnt struct {
-		e     doc.Entity
-		first int
-		c     *cluster
+		e          doc.Entity
+		first, end int
+		c          *cluster
 	}
 	var outs []outEnt
 	for i, c := range s.cls {
@@ -496,8 +496,8 @@ func (s *state) output() []Fact {
 					longest, longestLen = clean, n
 				}
 			case doc.MentionNominal:
-				if firstNominal == "" {
-					firstNominal = txt
+				if t := s.stripDet(m); len(t) > len(firstNominal) {
+					firstNominal = t
 				}
 			}
 		}
@@ -513,7 +513,6 @@ func (s *state) output() []Fact {
 		}
 		e := doc.Entity{Type: c.typ, Name: name, Mentions: ms}
 		if c.orig != nil {
-			e.Type = c.orig.Type
 			e.Place = c.orig.Place
 			if c.orig.Name != "" && len(c.orig.Name) >= len(name) {
 				e.Name = c.orig.Name
@@ -524,16 +523,21 @@ func (s *state) output() []Fact {
 		if country != "" || sector != "" {
 			e.Actor = &doc.Actor{Country: country, Sector: sector, Code: country + sector}
 		}
-		outs = append(outs, outEnt{e: e, first: ms[0].Start, c: c})
+		outs = append(outs, outEnt{e: e, first: ms[0].Start, end: ms[0].End, c: c})
 	}
 	for _, e := range s.other {
-		first := len(s.d.Text)
+		first, end := len(s.d.Text), len(s.d.Text)
 		if len(e.Mentions) > 0 {
-			first = e.Mentions[0].Start
+			first, end = e.Mentions[0].Start, e.Mentions[0].End
 		}
-		outs = append(outs, outEnt{e: e, first: first})
+		outs = append(outs, outEnt{e: e, first: first, end: end})
 	}
-	sort.SliceStable(outs, func(a, b int) bool { return outs[a].first < outs[b].first })
+	sort.SliceStable(outs, func(a, b int) bool {
+		if outs[a].first != outs[b].first {
+			return outs[a].first < outs[b].first
+		}
+		return outs[a].end < outs[b].end
+	})
 	s.d.Entities = make([]doc.Entity, len(outs))
 	var facts []Fact
 	for i := range outs {
@@ -553,4 +557,13 @@ func (s *state) output() []Fact {
 		}
 	}
 	return facts
+}
+
+// stripDet returns a nominal mention's text without its determiner.
+func (s *state) stripDet(m *mention) string {
+	t0 := m.t0
+	if m.np != nil && m.np.det != "" && t0 < m.t1-1 && determiners[s.v.toks[t0].lower] {
+		t0++
+	}
+	return s.d.Text[s.v.toks[t0].Start:m.End]
 }

@@ -2,16 +2,20 @@ package actor
 
 import (
 	"context"
-	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"sitrep/doc"
 )
 
-func TestDebugSeed(t *testing.T) {
-	b, err := os.ReadFile("../../shared/seed/000_1c17e05ff2083fb3.txt")
+// TestSeedArticle runs the whole chain on the founding article, read from
+// ../shared/seed (skipped when absent), and checks that its people and
+// organisations carry the right country and sector.
+func TestSeedArticle(t *testing.T) {
+	dir := dataDir(t)
+	b, err := os.ReadFile(filepath.Join(dir, "..", "seed", "000_1c17e05ff2083fb3.txt"))
 	if err != nil {
 		t.Skip(err)
 	}
@@ -19,22 +23,35 @@ func TestDebugSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &doc.Document{Text: string(b), Published: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC)}
-	if err := r.Process(context.Background(), d); err != nil {
+	p, err := chain(r)
+	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range d.Entities {
-		a := ""
-		if e.Actor != nil {
-			a = e.Actor.Code
-		}
-		fmt.Printf("%s %s %q %s:", e.ID, e.Type, e.Name, a)
-		for _, m := range e.Mentions {
-			fmt.Printf(" [%s %q]", m.Kind[:1], d.Slice(m.Span))
-		}
-		fmt.Println()
+	d := &doc.Document{Text: string(b), Published: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC)}
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
 	}
-	for _, p := range d.Problems {
-		fmt.Println(p)
+	tests := []struct{ mention, want string }{
+		{"John Ratcliffe", "USASPY"},
+		{"The CIA director", "USASPY"},
+		{"Delcy Rodríguez", "VENGOV"},
+		{"María Corina Machado", "VENOPP"},
+		{"Donald Trump", "USAGOV"},
+		{"Special Forces", "USAMIL"},
+		{"Nicolás Maduro", "VENGOV"},
+		{"CIA", "USASPY"},
+		{"White House", "USAGOV"},
+		{"Tren de Aragua", "CRM"},
+		{"a U.S. official", "USAGOV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			if got := code(entityAt(d, tt.mention)); got != tt.want {
+				t.Errorf("%q: got %q; want %q", tt.mention, got, tt.want)
+			}
+		})
+	}
+	if e := entityAt(d, "Delcy Rodríguez"); e == nil || len(e.Mentions) < 4 {
+		t.Errorf("Delcy Rodríguez: got %v; want her later mentions merged", e)
 	}
 }
