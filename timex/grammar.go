@@ -401,6 +401,17 @@ func (p *parser) prefixed(i int) (cand, bool) {
 			}
 			return cand{}, false
 		}
+		if e := p.e(j); e != nil && e.pod != "" && !e.plural && (p.w(i) == wMid || p.w(i) == wLate || p.w(i) == wEarly) {
+			// "mid-afternoon", "late morning", with the day that may follow
+			if c, ok := p.dayAfterClock(j + 1); ok {
+				day := dayOf(c.val)
+				if day == "" {
+					day = "XXXX-XX-XX"
+				}
+				return cand{end: c.end, typ: TimeT, val: day + "T" + e.pod, unit: uDay}, true
+			}
+			return cand{end: j + 1, typ: TimeT, tod: "T" + e.pod, unit: uDay}, true
+		}
 		c, ok := p.core(j)
 		if !ok || c.typ == Duration || c.typ == Set || strings.HasSuffix(c.val, "_REF") {
 			return cand{}, false
@@ -731,8 +742,9 @@ func (p *parser) yearExpr(i int) (cand, bool) {
 				}
 			}
 		}
-	} else if !fiscal {
-		// Spelled years need a cue: "in nineteen ninety-seven".
+	} else if !fiscal && !(p.e(j).num >= 11 && p.e(j).num <= 19 && p.e(j+1) != nil && p.e(j+1).tens) {
+		// Spelled years other than "nineteen ninety-six" need a cue:
+		// "in two thousand and five".
 		switch p.w(i - 1) {
 		case wIn, wSince, wUntil, wBy, wFrom, wOf, wBefore, wAfter, wDuring, wThrough:
 		default:

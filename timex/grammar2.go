@@ -64,6 +64,19 @@ func (p *parser) relative(i int) (cand, bool) {
 			return cand{}, false
 		}
 		j, bare = i+1, true
+		switch p.w(j) {
+		case wLatest:
+			// "the latest quarter", "the latest period": the quarter reported on
+			if u := p.e(j + 1); u != nil && (u.unit == uQuarter && !u.plural || u.w == wPeriod && p.refQuarter != "") {
+				return cand{end: j + 2, typ: Date, val: p.refQuarterValue(i, j+2), unit: uQuarter, noRef: true}, true
+			}
+			return cand{}, false
+		case wFull:
+			if p.is(j+1, "year") {
+				return cand{end: j + 2, typ: Date, val: p.refYearValue(0), unit: uYear}, true
+			}
+			return cand{}, false
+		}
 	}
 	e := p.e(j)
 	if e == nil {
@@ -302,6 +315,11 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 		return cand{}, false
 	}
 	_ = yrel
+	if hasYear && p.tk(j-1).kind == kNum {
+		if u := p.e(j); u != nil && (u.unit == uQuarter && !u.plural || u.w == wPeriod) && p.refQuarter != "" {
+			return cand{end: j + 1, typ: Date, val: fmtYear(year) + p.refQuarter[4:], unit: uQuarter, noRef: true}, true
+		}
+	}
 	if p.w(j) == wFiscal {
 		j = p.hyphen(j + 1)
 	}
@@ -518,6 +536,23 @@ func (p *parser) duration(i int) (cand, bool) {
 		j++
 		the = true
 	}
+	if the {
+		// "the weeks ahead", "the months to come"
+		if e := p.e(j); e != nil && e.unit != uNone && e.plural && e.unit != uQuarter &&
+			(p.is(j+1, "ahead") || p.w(j+1) == wTo && p.is(j+2, "come")) {
+			end := j + 2
+			if p.w(j+1) == wTo {
+				end++
+			}
+			return cand{end: end, typ: Duration, val: durationValue(-1, e.unit), unit: e.unit}, true
+		}
+	}
+	if p.w(j) == wA && p.is(j+1, "while") && !the {
+		if p.w(j+2) == wAgo {
+			return cand{end: j + 3, typ: Date, val: "PAST_REF"}, true
+		}
+		return cand{end: j + 2, typ: Duration, val: "PXX"}, true
+	}
 	adj := false
 	switch p.w(j) {
 	case wPast, wLast, wNext, wComing, wFirst, wPrevious, wFollowing, wLatest, wRecent:
@@ -653,6 +688,9 @@ func (p *parser) setContext(i int) bool {
 // ago reads "two days ago", "a year earlier", "three weeks later", "five
 // years from now", "several years ago", "a week or so ago".
 func (p *parser) ago(i int) (cand, bool) {
+	if e := p.e(i); e != nil && e.unit != uNone && e.plural && p.w(i+1) == wAgo {
+		return cand{end: i + 2, typ: Date, val: "PAST_REF"}, true // "months ago"
+	}
 	n, k, _, _, ok := p.quantity(i)
 	if !ok {
 		return cand{}, false
@@ -894,7 +932,7 @@ func (p *parser) refExpr(i int) (cand, bool) {
 		return cand{end: i + 1, typ: Date, val: "PAST_REF"}, true
 	case wEarlier:
 		if t := p.tk(i + 1); t.kind == 0 || t.kind == kPunct && (t.ch == '.' || t.ch == ',' || t.ch == ';') {
-			if p.w(i-1) != wA && p.tk(i-1).kind == kWord {
+			if p.w(i-1) != wA && (p.tk(i-1).kind == kWord || i == 0 || p.sent[i-1] != p.sent[i]) {
 				return cand{end: i + 1, typ: Date, val: "PAST_REF"}, true
 			}
 		}

@@ -453,6 +453,16 @@ func (p *parser) cue1(i int) int {
 		case "need", "hundred", "indeed", "united", "limited", "based", "related", "bed", "red", "shed":
 			return 0
 		}
+		// an adjective after a determiner: "a still unspecified date"
+		for k := i - 1; k >= i-2 && k >= 0; k-- {
+			switch p.w(k) {
+			case wA, wAn, wThe, wThis, wThat, wIts, wThese:
+				return 0
+			}
+			if !p.is(k, "still") && !p.is(k, "very") && !p.is(k, "newly") {
+				break
+			}
+		}
 		return tensePast
 	}
 	return 0
