@@ -95,6 +95,7 @@ type Dictionary struct {
 	Patterns []*Pattern
 	Lex      Lexicon
 	byLemma  map[string][]*Pattern
+	byID     map[string]*Pattern
 }
 
 // ParseError is a problem at a line of a pattern file.
@@ -142,6 +143,7 @@ func NewDictionary() *Dictionary {
 			Historical: map[string]bool{}, Dyadic: map[string]bool{},
 		},
 		byLemma: map[string][]*Pattern{},
+		byID:    map[string]*Pattern{},
 	}
 }
 
@@ -236,10 +238,8 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 	if !validID(p.ID) {
 		return fmt.Sprintf("pattern id %q: use letters, digits and . _ -", p.ID)
 	}
-	for _, q := range d.Patterns {
-		if q.ID == p.ID {
-			return fmt.Sprintf("pattern id %s already defined at %s", p.ID, q.Source)
-		}
+	if q, ok := d.byID[p.ID]; ok {
+		return fmt.Sprintf("pattern id %s already defined at %s", p.ID, q.Source)
 	}
 	switch f[1] {
 	case "verb":
@@ -331,6 +331,7 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 		}
 	}
 	d.Patterns = append(d.Patterns, p)
+	d.byID[p.ID] = p
 	return ""
 }
 
