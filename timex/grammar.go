@@ -22,6 +22,7 @@ type cand struct {
 	bad        string // an impossible date: recorded as a problem, not emitted
 	unit       unit   // the unit a relative expression counts in, for reference tracking
 	noRef      bool   // a value derived from the reference, which must not replace it
+	zone       string // a TIME's zone offset ("Z", "-05"), written only with Config.TimeZones
 }
 
 // parser holds one document's tokens and the state of reference resolution.

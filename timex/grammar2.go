@@ -599,6 +599,9 @@ func (p *parser) duration(i int) (cand, bool) {
 	// "10-hour", "two-year", "8-month-old"
 	if p.punct(k, '-') && p.glued(k) {
 		e := p.e(k + 1)
+		if the && j == i+1 {
+			return cand{}, false // "the three-hour epic": the expression is "three-hour"
+		}
 		if e != nil && e.unit != uNone && e.unit != uWeekend && !e.plural && p.glued(k+1) {
 			end := k + 2
 			if p.punct(end, '-') && p.glued(end) && p.w(end+1) == wOld {
@@ -729,12 +732,20 @@ func (p *parser) ago(i int) (cand, bool) {
 		}
 		return cand{end: end, typ: Date, val: "FUTURE_REF"}, true
 	}
-	if fromRef && u != uYear && u != uMonth {
-		// "two days later" counts from an event we do not know: a duration.
-		return cand{end: j, typ: Duration, val: durationValue(n, u), unit: u}, true
-	}
-	if u == uYear && n == 1 && p.refQuarter != "" {
+	if u == uYear && n == 1 && p.refQuarter != "" && dir < 0 {
 		return cand{end: end, typ: Date, val: p.yearAgoValue(), unit: uQuarter, noRef: true}, true
+	}
+	if fromRef {
+		// "four years later" counts from the year last named; without
+		// one, and for smaller units, from an event we do not know: a
+		// duration. "A year earlier" in a report counts from its date.
+		switch {
+		case u == uYear && p.refYear != 0:
+			return cand{end: end, typ: Date, val: fmtYear(p.refYear + dir*n), unit: uYear, noRef: true}, true
+		case u == uYear && dir < 0:
+		default:
+			return cand{end: j, typ: Duration, val: durationValue(n, u), unit: u}, true
+		}
 	}
 	if !p.anc.ok {
 		return cand{end: end, typ: Date, val: xForm(u), unit: u}, true
@@ -1043,7 +1054,9 @@ func (p *parser) clock(i int) (cand, bool) {
 			}
 		}
 	}
+	zone := ""
 	if e := p.e(end); e != nil && e.zone != "" && p.tk(end).upper {
+		zone = e.zone
 		end++
 	}
 	tod := fmtHM(h, m)
@@ -1056,9 +1069,9 @@ func (p *parser) clock(i int) (cand, bool) {
 		k++
 	}
 	if c, ok := p.dayAfterClock(k); ok {
-		return cand{end: c.end, typ: TimeT, val: c.val + tod, unit: uDay}, true
+		return cand{end: c.end, typ: TimeT, val: c.val + tod, unit: uDay, zone: zone}, true
 	}
-	return cand{end: end, typ: TimeT, tod: tod, unit: uDay}, true
+	return cand{end: end, typ: TimeT, tod: tod, unit: uDay, zone: zone}, true
 }
 
 // dayAfterClock reads the day that may follow a time of day.

@@ -33,6 +33,11 @@ type Config struct {
 	// MaxTextBytes bounds the text tagged per document; longer texts are
 	// tagged up to that length and a problem is recorded. Zero means 16 MiB.
 	MaxTextBytes int
+	// TimeZones appends a time's zone to its value as an ISO 8601 offset
+	// ("15:30 GMT" is ...T15:30Z, "10 a.m. EST" ...T10:00-05). TimeBank
+	// drops zones from values, so the default does too; the zone's word
+	// is inside the expression's span either way.
+	TimeZones bool
 }
 
 // Tagger recognises and normalises time expressions. It is safe for
@@ -123,6 +128,9 @@ func (t *Tagger) tag(d *doc.Document, out []doc.Time) []doc.Time {
 		}
 		if c.tod != "" {
 			c.val = p.dayFor(c.start, out[first:]) + c.tod
+		}
+		if t.cfg.TimeZones && c.zone != "" && c.typ == TimeT && strings.Contains(c.val, ":") {
+			c.val += c.zone
 		}
 		p.remember(c)
 		out = append(out, doc.Time{Span: span, Type: c.typ, Value: c.val})

@@ -48,6 +48,9 @@ func TestTagTricky(t *testing.T) {
 		{"last week", "Skepticism was voiced last week.", `"last week" DATE 2026-W02`},
 		{"this week", "Shares fell this week.", `"this week" DATE 2026-W03`},
 		{"two days ago", "He left two days ago.", `"two days ago" DATE 2026-01-14`},
+		{"years later", "He was jailed in 1998. Four years later he was freed.", `"1998" DATE 1998; "Four years later" DATE 2002`},
+		{"days later", "He was freed two days later.", `"two days" DURATION P2D`},
+		{"hyphen duration after the", "Critics savaged the three-hour epic.", `"three-hour" DURATION PT3H`},
 		{"weeks ago", "It closed three weeks ago.", `"three weeks ago" DATE 2025-W52`},
 		{"a year ago", "Prices were lower a year ago.", `"a year ago" DATE 2025`},
 		{"yesterday today tomorrow", "Yesterday he left, today he rests, tomorrow he returns.",
@@ -252,6 +255,29 @@ func TestNew(t *testing.T) {
 	}
 }
 
+func TestTimeZones(t *testing.T) {
+	tg, err := New(Config{TimeZones: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, text, want string }{
+		{"gmt", "Trading halted at 15:30 GMT.", `"15:30 GMT" TIME 2026-01-16T15:30Z`},
+		{"est", "The polls will close at 8 p.m. EST Tuesday.", `"8 p.m. EST Tuesday" TIME 2026-01-20T20:00-05`},
+		{"no zone", "The polls close at 8 p.m.", `"8 p.m." TIME 2026-01-16T20:00`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text, Published: friday}
+			if err := tg.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if got := render(d); got != tt.want {
+				t.Errorf("got %s; want %s", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestMaxTextBytes(t *testing.T) {
 	tg, err := New(Config{MaxTextBytes: 20})
 	if err != nil {
@@ -282,7 +308,7 @@ func TestProcessCancelled(t *testing.T) {
 var (
 	dateValue = regexp.MustCompile(`^(PRESENT_REF|PAST_REF|FUTURE_REF|` +
 		`(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?|-W(\d{2}|XX)(-(\d|WE))?|-Q[1-4X]|-H[12]|-(SP|SU|FA|WI))?` +
-		`(T(\d{2}:\d{2}|MO|AF|EV|NI))?|` +
+		`(T(\d{2}:\d{2}(Z|[+-]\d{2}(:\d{2})?)?|MO|AF|EV|NI))?|` +
 		`\d{2,3}|XXX?)$`)
 	durationValue_ = regexp.MustCompile(`^P(T?(\d+|X)(Y|M|W|D|H|S|Q|E|C|L|WE))+((T?\d+(Y|M|W|D|H|S))*)$|^PT?(\d+|X)[YMWDHS](\d+[MDHS]|T\d+[HMS])*$`)
 	setValueRe     = regexp.MustCompile(`^(P.*|XXXX(-.*)?)$`)
