@@ -10,10 +10,12 @@ import (
 	"sitrep/corpus/lgl"
 	"sitrep/doc"
 	"sitrep/eval"
+	"sitrep/ner"
 	"sitrep/pipeline"
+	"sitrep/segment"
 )
 
-// Evaluate scores the places stage on LGL (dataDir/geo/lgl.xml): toponym
+// Evaluate scores the chain segment, ner, places on LGL (dataDir/geo/lgl.xml): toponym
 // recognition precision, recall and F1, a predicted toponym matching a
 // gold one when their spans overlap (one to one, in text order); and, over
 // the matched toponyms whose gold entry has coordinates, the share
@@ -25,7 +27,15 @@ func Evaluate(dataDir string) ([]eval.Score, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.EvaluateWith(dataDir, nil)
+	sg, err := segment.New(segment.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("geo: evaluate: %w", err)
+	}
+	rec, err := ner.New(ner.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("geo: evaluate: %w", err)
+	}
+	return r.EvaluateWith(dataDir, []pipeline.Stage{sg, rec})
 }
 
 // EvaluateWith is Evaluate running the given earlier stages (segmenter,

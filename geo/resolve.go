@@ -53,11 +53,13 @@ type analysis struct {
 	mentions []mention
 	groups   []*group
 	dateline int // index of the dateline's mention, or -1
+	// resolvedSpan holds the entity mentions found in the gazetteer.
+	resolvedSpan map[doc.Span]bool
 }
 
 // analyze finds and resolves the toponyms of d without changing it.
 func (r *Resolver) analyze(d *doc.Document) *analysis {
-	a := &analysis{r: r, d: d, dateline: -1}
+	a := &analysis{r: r, d: d, dateline: -1, resolvedSpan: map[doc.Span]bool{}}
 	a.words = scanWords(d.Text)
 	a.entityMentions()
 	if !r.cfg.NoDiscovery {
@@ -96,6 +98,7 @@ func (a *analysis) entityMentions() {
 			}
 			a.mentions = append(a.mentions, mention{span: m.Span, key: key, post: p, entity: ei,
 				firstWord: a.wordAt(m.Start), lastWord: a.wordAt(m.End - 1), qual: -1})
+			a.resolvedSpan[m.Span] = true
 		}
 	}
 }
@@ -109,17 +112,31 @@ func (a *analysis) wordAt(off int) int {
 	return -1
 }
 
-// covered reports whether span overlaps a mention of an entity of any
-// type, so that discovery leaves names other stages typed alone.
-func (a *analysis) coveredBy(sp doc.Span) bool {
-	for _, e := range a.d.Entities {
+// overlapping returns how discovery treats a span given the entities of
+// earlier stages: blocked when it overlaps a person's name, or a place-like
+// mention already resolved; the index of the place-like entity whose
+// mention contains it but was not found in the gazetteer (the span then
+// names that entity's place); or -1 when it is free or nested in another
+// name ("Texas" in "Texas Department of Health").
+func (a *analysis) overlapping(sp doc.Span) (blocked bool, owner int) {
+	owner = -1
+	for ei, e := range a.d.Entities {
 		for _, m := range e.Mentions {
-			if m.Span.Overlaps(sp) {
-				return true
+			if !m.Span.Overlaps(sp) {
+				continue
+			}
+			switch e.Type {
+			case doc.Person:
+				return true, -1
+			case doc.GPE, doc.Loc, doc.Fac, doc.NORP:
+				if a.resolvedSpan[m.Span] || !m.Span.Contains(sp) {
+					return true, -1
+				}
+				owner = ei
 			}
 		}
 	}
-	return false
+	return false, owner
 }
 
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "du": true,
@@ -188,10 +205,16 @@ func (a *analysis) discover() {
 			continue
 		}
 		sp := doc.Span{Start: w.start, End: a.words[i+bestN-1].end}
-		if !hasEntities || !a.coveredBy(sp) {
-			a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: -1,
-				firstWord: i, lastWord: i + bestN - 1, qual: -1})
+		owner := -1
+		if hasEntities {
+			var blocked bool
+			if blocked, owner = a.overlapping(sp); blocked {
+				i += bestN - 1
+				continue
+			}
 		}
+		a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: owner,
+			firstWord: i, lastWord: i + bestN - 1, qual: -1})
 		i += bestN - 1
 	}
 }
@@ -257,10 +280,53 @@ var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "s
 	"pastor": true, "chief": true, "deputy": true, "attorney": true, "commissioner": true, "councilman": true,
 	"superintendent": true, "principal": true, "director": true, "secretary": true, "minister": true}
 
+// modifiers are capitalised words that can open a longer name around a
+// place without making it a person's: "North Texas", "Acting U.S. Attorney".
+var modifiers = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "upper": true, "lower": true,
+	"greater": true, "downtown": true, "metro": true, "old": true, "acting": true, "over": true, "rural": true,
+	"suburban": true, "coastal": true, "mid": true, "inner": true, "outer": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "the": true, "in": true, "at": true, "from": true,
+	"to": true, "of": true, "for": true, "and": true, "near": true, "across": true, "a": true, "an": true,
+	"but": true, "when": true, "while": true, "as": true, "on": true, "by": true, "with": true, "after": true,
+	"before": true, "outside": true, "inside": true, "like": true, "if": true, "since": true, "all": true,
+	"both": true, "our": true, "their": true, "his": true, "her": true, "its": true, "former": true, "new": true}
+
+// orgWords are capitalised words that, after a place name, make a longer
+// name of an organisation, building or area that contains it ("Dublin City
+// Council", "Texas Department ..."): the place is still a toponym.
+var orgWords = map[string]bool{"city": true, "county": true, "council": true, "police": true, "department": true,
+	"dept": true, "sheriff": true, "fire": true, "high": true, "school": true, "schools": true, "university": true,
+	"college": true, "hospital": true, "medical": true, "airport": true, "times": true, "post": true,
+	"herald": true, "tribune": true, "news": true, "journal": true, "gazette": true, "street": true, "st": true,
+	"road": true, "avenue": true, "ave": true, "boulevard": true, "highway": true, "park": true, "river": true,
+	"lake": true, "creek": true, "power": true, "energy": true, "bank": true, "church": true, "museum": true,
+	"center": true, "centre": true, "state": true, "tech": true, "board": true, "commission": true,
+	"court": true, "chamber": true, "government": true, "army": true, "navy": true, "guard": true,
+	"national": true, "public": true, "library": true, "zoo": true, "mall": true, "township": true,
+	"parish": true, "valley": true, "bay": true, "area": true, "region": true, "community": true,
+	"regional": true, "memorial": true, "hall": true, "square": true, "bridge": true, "station": true,
+	"port": true, "harbor": true, "club": true, "company": true, "association": true, "society": true,
+	"foundation": true, "institute": true, "senate": true, "house": true, "assembly": true,
+	"legislature": true, "democrats": true, "republicans": true, "party": true, "coast": true,
+	"electric": true, "water": true, "transit": true, "authority": true, "district": true, "office": true,
+	"agency": true, "service": true, "services": true, "prison": true, "jail": true, "correctional": true,
+	"campus": true, "stadium": true, "arena": true, "theatre": true, "theater": true, "symphony": true,
+	"chronicle": true, "observer": true, "register": true, "courier": true, "press": true, "daily": true,
+	"attorney": true, "attorneys": true, "embassy": true, "consulate": true, "ministry": true, "air": true,
+	"forces": true, "military": true, "marine": true, "marines": true, "coast guard": true, "circuit": true,
+	"supreme": true, "federal": true, "general": true, "health": true, "education": true, "youth": true,
+	"historical": true, "convention": true, "veterans": true, "recreation": true, "chapter": true,
+	"fair": true, "festival": true, "library's": true, "county's": true, "metropolitan": true}
+
 // filter drops discovered candidates that are likely not places here.
 func (a *analysis) filter() {
 	text := a.d.Text
 	surnames := a.surnames()
+	lower := func(wi int) string {
+		w := a.words[wi]
+		return strings.ToLower(text[w.start:w.end])
+	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
 		if m.entity >= 0 || m.firstWord < 0 {
@@ -268,23 +334,40 @@ func (a *analysis) filter() {
 		}
 		fw, lw := a.words[m.firstWord], a.words[m.lastWord]
 		single := m.firstWord == m.lastWord
+		surface := text[m.span.Start:m.span.End]
 		strong := m.qual >= 0 || m.qualifies || m.dateline
+		titleCase := single && len(surface) > 1 && strings.ToLower(surface[1:]) == surface[1:] && !strings.Contains(surface, ".")
+		leftRun := m.firstWord > 0 && a.joined(m.firstWord-1) && a.words[m.firstWord-1].cap && !modifiers[lower(m.firstWord-1)]
+		rightRun := m.lastWord+1 < len(a.words) && a.joined(m.lastWord) && a.words[m.lastWord+1].cap
+		runLen := m.lastWord - m.firstWord + 1
+		l := m.firstWord
+		for leftRun && l > 0 && a.joined(l-1) && a.words[l-1].cap && !modifiers[lower(l-1)] {
+			l--
+			runLen++
+		}
+		rEnd := m.lastWord
+		for rEnd+1 < len(a.words) && a.joined(rEnd) && a.words[rEnd+1].cap {
+			rEnd++
+			runLen++
+		}
 		switch {
 		case stopNames[m.key]:
 			m.rejected = true
 		case !strong && onlyAbbrev(m.post):
 			m.rejected = true
-		case !strong && (m.qualifies || m.locative) == false && m.post.Common() && (fw.sentStart || single):
+		case !strong && !m.locative && m.post.Common() && titleCase:
 			m.rejected = true
-		case !m.dateline && fw.allCap && m.span.Len() <= 4 && !a.countryLike(m.post):
+		case !m.dateline && fw.allCap && m.span.Len() <= 4 && !strings.Contains(surface, ".") && !a.countryLike(m.post):
 			m.rejected = true
-		case m.firstWord > 0 && a.joined(m.firstWord-1) && a.words[m.firstWord-1].cap && !a.words[m.firstWord-1].sentStart:
-			// The capitalised run goes on to the left: "John Paris", "Lake Charles Police".
-			m.rejected = !strong || titles[strings.ToLower(text[a.words[m.firstWord-1].start:a.words[m.firstWord-1].end])]
-		case m.firstWord > 0 && titles[strings.ToLower(text[a.words[m.firstWord-1].start:a.words[m.firstWord-1].end])]:
+		case m.firstWord > 0 && titles[lower(m.firstWord-1)]:
 			m.rejected = true
-		case m.lastWord+1 < len(a.words) && a.joined(m.lastWord) && a.words[m.lastWord+1].cap && !strong && !a.countryLike(m.post):
-			// The run goes on to the right: "Paris Hilton", "Georgia Power".
+		case !strong && !m.locative && onlyAlt(m.post):
+			m.rejected = true
+		case leftRun && !rightRun && runLen == 2 && !strong:
+			// "Bill Clinton", "Mary Jackson": a person.
+			m.rejected = true
+		case rightRun && !leftRun && rEnd == m.lastWord+1 && !strong && !orgWords[lower(rEnd)] && !a.countryLike(m.post):
+			// "Paris Hilton", "Jackson Browne": a person.
 			m.rejected = true
 		case single && !strong && surnames[m.key]:
 			m.rejected = true
@@ -301,6 +384,15 @@ func (a *analysis) filter() {
 			m.qual = -1
 		}
 	}
+}
+
+func onlyAlt(p gazetteer.Postings) bool {
+	for i := range p.Len() {
+		if !p.At(i).Alt {
+			return false
+		}
+	}
+	return true
 }
 
 // surnames returns the keys of single words that end a capitalised run the
@@ -415,9 +507,9 @@ func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 	case "PCLD", "PCLS", "PCLF":
 		s += 2
 	case "ADM1":
-		s += 2
+		s += 1
 	case "PPLC":
-		s += 1.5
+		s += 2
 	case "PPLA":
 		s += 0.8
 	case "PPLA2":
@@ -426,11 +518,15 @@ func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 		s -= 0.5
 	case "CONT", "OCN", "SEA", "GULF":
 		s += 8
-	case "RGN", "BLDG", "STRT", "CNL", "PEN", "LKS", "LK", "STM", "SQR", "ST", "MILB", "BAY", "HBR", "PRK", "VAL", "HLL", "WALL", "AREA":
+	case "RGN", "BLDG", "STRT", "CNL", "PEN", "LKS", "LK", "STM", "SQR", "ST", "MILB", "BAY", "HBR", "PRK", "VAL", "HLL", "WALL", "AREA", "ZN":
 		s += 6
 	}
 	if p.Alt {
-		s -= 1.5
+		if strings.HasPrefix(e.Feature, "PCL") {
+			s -= 0.5
+		} else {
+			s -= 3
+		}
 	}
 	return s
 }
@@ -530,8 +626,12 @@ func (a *analysis) score(gi int, gr *group, anchors []anchor) {
 	// Qualifiers: the places named after a comma.
 	var qualAdmin1 []int
 	var qualCountry []string
+	qualifier := false
 	for _, mi := range gr.mentions {
 		m := a.mentions[mi]
+		if m.qualifies {
+			qualifier = true
+		}
 		if m.qual < 0 {
 			continue
 		}
@@ -605,12 +705,15 @@ func (a *analysis) score(gi int, gr *group, anchors []anchor) {
 			}
 			switch {
 			case near < 50:
-				s += 2.5
+				s += 5
 			case near < 150:
-				s += 1.5
+				s += 3.5
 			case near < 400:
-				s += 0.5
+				s += 1.5
 			}
+		}
+		if qualifier && (c.e.Feature == "ADM1" || strings.HasPrefix(c.e.Feature, "PCL")) {
+			s += 3
 		}
 		c.score = s
 		if best < 0 || s > gr.cands[best].score {
