@@ -17,7 +17,7 @@ import (
 // starts after the gap.
 
 const (
-	hashBits  = 20
+	hashBits  = 17
 	hashSize  = 1 << hashBits
 	hashMask  = hashSize - 1
 	maxFeats  = 32
@@ -203,7 +203,7 @@ func shape(text string, tk *tok) byte {
 	return shapeOther
 }
 
-// FNV-1a.
+// FNV-1a, for hashing token text.
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
@@ -211,19 +211,20 @@ const (
 
 func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
 
-// hashWord mixes the lowercased token (its first maxWordFx bytes, or its
-// shape for a URL) into h.
-func hashWord(h uint64, text string, tk *tok) uint64 {
+// wordHash hashes the lowercased token (its first maxWordFx bytes; a URL
+// hashes as one word); nil hashes as a word of its own.
+func wordHash(text string, tk *tok) uint64 {
 	if tk == nil {
-		return hashByte(h, 0)
+		return 1
 	}
 	if tk.flags&flagURL != 0 {
-		return hashByte(h, 1)
+		return 2
 	}
 	w := text[tk.start:tk.end]
 	if len(w) > maxWordFx {
 		w = w[:maxWordFx]
 	}
+	h := uint64(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if isUpperB(c) {
@@ -231,75 +232,85 @@ func hashWord(h uint64, text string, tk *tok) uint64 {
 		}
 		h = hashByte(h, c)
 	}
-	return hashByte(h, 0xff)
+	return h
+}
+
+// mix combines a feature hash with one more value.
+func mix(h, v uint64) uint64 {
+	h = (h ^ v) * 0x9e3779b97f4a7c15
+	return h ^ h>>31
 }
 
 func finish(h uint64) uint32 { return uint32((h ^ h>>29) & hashMask) }
 
 // features appends the hashed features of the gap before toks[k] to dst.
 func features(dst []uint32, text string, toks []tok, k, sinceLast int, inQuote bool) []uint32 {
-	at := func(i int) *tok {
-		if i < 0 || i >= len(toks) {
-			return nil
+	var tk [4]*tok // k-2, k-1, k, k+1
+	var sh [4]uint64
+	var wh [4]uint64
+	for i := range tk {
+		j := k - 2 + i
+		if j >= 0 && j < len(toks) {
+			tk[i] = &toks[j]
+			sh[i] = uint64(tk[i].shape)
+		} else {
+			sh[i] = shapeNone
 		}
-		return &toks[i]
+		wh[i] = wordHash(text, tk[i])
 	}
-	sh := func(i int) byte {
-		if t := at(i); t != nil {
-			return shape(text, t)
-		}
-		return shapeNone
-	}
-	p2, p1, n0, n1 := at(k-2), at(k-1), at(k), at(k+1)
-	s2, s1, s0, sn1 := sh(k-2), sh(k-1), sh(k), sh(k+1)
-	t := func(id byte) uint64 { return hashByte(fnvOffset, id) }
+	p1, n0 := tk[1], tk[2]
+	s2, s1, s0, sn1 := sh[0], sh[1], sh[2], sh[3]
+	w2, w1, w0, wn1 := wh[0], wh[1], wh[2], wh[3]
+	t := func(id uint64) uint64 { return mix(fnvOffset, id) }
 
-	dst = append(dst, finish(t(1)))
-	dst = append(dst, finish(hashWord(t(2), text, p1)))
-	dst = append(dst, finish(hashWord(t(3), text, n0)))
-	dst = append(dst, finish(hashByte(hashByte(t(4), s1), s0)))
-	dst = append(dst, finish(hashWord(t(5), text, p2)))
-	dst = append(dst, finish(hashByte(t(6), s2)))
-	dst = append(dst, finish(hashWord(t(7), text, n1)))
-	dst = append(dst, finish(hashByte(t(8), sn1)))
-	dst = append(dst, finish(hashByte(hashWord(t(9), text, p1), s0)))
-	dst = append(dst, finish(hashWord(hashWord(t(10), text, p1), text, n0)))
-	dst = append(dst, finish(hashWord(hashWord(t(11), text, p2), text, p1)))
-	dst = append(dst, finish(hashByte(hashByte(hashByte(hashByte(t(12), s2), s1), s0), sn1)))
-	dst = append(dst, finish(hashByte(hashWord(t(13), text, n0), sn1)))
-	var fl byte
+	dst = append(dst,
+		finish(t(1)),
+		finish(mix(t(2), w1)),
+		finish(mix(t(3), w0)),
+		finish(mix(mix(t(4), s1), s0)),
+		finish(mix(t(5), w2)),
+		finish(mix(t(6), s2)),
+		finish(mix(t(7), wn1)),
+		finish(mix(t(8), sn1)),
+		finish(mix(mix(t(9), w1), s0)),
+		finish(mix(mix(t(10), w1), w0)),
+		finish(mix(mix(t(11), w2), w1)),
+		finish(mix(mix(mix(mix(t(12), s2), s1), s0), sn1)),
+		finish(mix(mix(t(13), w0), sn1)),
+		finish(mix(mix(mix(t(20), w2), s1), s0)),
+		finish(mix(mix(mix(t(21), s1), s0), sn1)),
+	)
+	var fl uint64
 	if p1 != nil {
-		fl = p1.flags & (flagAbbr | flagMultiAbbr)
+		fl = uint64(p1.flags & (flagAbbr | flagMultiAbbr))
 	}
-	dst = append(dst, finish(hashByte(hashByte(t(14), fl), s0)))
-	var sp, nl byte
+	dst = append(dst, finish(mix(mix(t(14), fl), s0)))
+	var sp, nl uint64
 	if n0 != nil {
 		if n0.space {
 			sp = 1
 		}
-		nl = byte(min(n0.nl, 2))
+		nl = uint64(min(n0.nl, 2))
 	}
-	dst = append(dst, finish(hashByte(hashByte(hashByte(t(15), sp), s1), s0)))
-	dst = append(dst, finish(hashByte(hashByte(t(16), nl), s0)))
-	dst = append(dst, finish(hashByte(hashByte(t(17), sinceBucket(sinceLast)), s0)))
+	dst = append(dst,
+		finish(mix(mix(mix(t(15), sp), s1), s0)),
+		finish(mix(mix(t(16), nl), s0)),
+		finish(mix(mix(t(17), uint64(sinceBucket(sinceLast))), s0)),
+	)
 	// Length of the word before a period, and its suffix.
 	if p1 != nil {
 		l := p1.end - p1.start
-		dst = append(dst, finish(hashByte(hashByte(hashByte(t(18), byte(min(l, 8))), fl), s0)))
+		dst = append(dst, finish(mix(mix(mix(t(18), uint64(min(l, 8))), fl), s0)))
 		if l >= 3 {
 			w := text[p1.end-3 : p1.end]
-			h := t(19)
-			for i := 0; i < len(w); i++ {
-				h = hashByte(h, w[i]|0x20)
-			}
-			dst = append(dst, finish(hashByte(h, s0)))
+			suf := uint64(w[0]|0x20) | uint64(w[1]|0x20)<<8 | uint64(w[2]|0x20)<<16
+			dst = append(dst, finish(mix(mix(t(19), suf), s0)))
 		}
 	}
-	dst = append(dst, finish(hashByte(hashByte(hashWord(t(20), text, p2), s1), s0)))
-	dst = append(dst, finish(hashByte(hashByte(hashByte(t(21), s1), s0), sn1)))
 	if inQuote {
-		dst = append(dst, finish(hashByte(hashByte(t(22), s1), s0)))
-		dst = append(dst, finish(hashWord(t(23), text, p1)))
+		dst = append(dst,
+			finish(mix(mix(t(22), s1), s0)),
+			finish(mix(t(23), w1)))
 	}
 	return dst
 }

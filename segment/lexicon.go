@@ -58,6 +58,17 @@ var abbreviations = map[string]int{
 	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
 }
 
+// titles lists the abbreviations of titles and ranks, which precede a
+// name and so never end a sentence before a capitalized word.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "messrs": true, "dr": true, "drs": true, "prof": true,
+	"gen": true, "gens": true, "sen": true, "sens": true, "rep": true, "reps": true, "gov": true,
+	"govs": true, "lt": true, "col": true, "capt": true, "cmdr": true, "sgt": true, "cpl": true,
+	"pvt": true, "adm": true, "maj": true, "brig": true, "rev": true, "fr": true, "hon": true,
+	"pres": true, "supt": true, "insp": true, "det": true, "atty": true, "amb": true, "st": true,
+	"mt": true, "mme": true, "mlle": true,
+}
+
 const maxPrefixLen = 7
 
 // prefixes lists bound prefixes after which UD EWT and GUM keep a hyphen
@@ -80,6 +91,17 @@ var contractions = map[string]int{
 	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
 	"aint": 2, "alot": 1, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
 }
+
+// contractionEnd holds the last letters of the contractions, a quick
+// test before the map lookup.
+var contractionEnd = func() (set [256]bool) {
+	for w := range contractions {
+		c := w[len(w)-1]
+		set[c] = true
+		set[c-'a'+'A'] = true
+	}
+	return set
+}()
 
 const maxUnitLen = 4
 

@@ -129,7 +129,7 @@ func assemble(text string, toks []tok, starts []int) ([]doc.Span, []doc.Sentence
 				}
 				break
 			}
-			if sh := shape(text, tk); sh != shapeQuote && sh != shapeClose {
+			if sh := tk.shape; sh != shapeQuote && sh != shapeClose {
 				break
 			}
 		}
@@ -171,6 +171,9 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 		}
 		quote = quoteState(t.text, n, quote)
 		hard := n.nl >= 2 || (n.nl == 1 && (!sg.cfg.JoinLines || listMarker(t.text, toks, k))) || k == dateline
+		if !hard && k < dateline {
+			continue // inside a dateline
+		}
 		if !hard {
 			if !candidate(t.text, toks, k) || listNumber(t.text, toks, k) {
 				continue
@@ -200,7 +203,7 @@ const wordGapMargin = 5
 // wordGap reports whether the gap before toks[k] lies between a word and a
 // capitalized word with no punctuation between them.
 func wordGap(text string, toks []tok, k int) bool {
-	switch shape(text, &toks[k-1]) {
+	switch toks[k-1].shape {
 	case shapeCap, shapeCaps, shapeLower, shapeDigit, shapeInitial, shapeLetter:
 		return toks[k-1].flags&flagAbbr == 0
 	}
@@ -220,18 +223,30 @@ func candidate(text string, toks []tok, k int) bool {
 			return false
 		}
 	}
-	s0 := shape(text, n)
+	s0 := n.shape
+	if toks[k-1].flags&flagTitle != 0 && (s0 == shapeCap || s0 == shapeCaps || s0 == shapeInitial) {
+		return false // "Sen. Bob Diaz"
+	}
+	if s0 == shapeLower && ellipsisAt(text, &toks[k-1]) {
+		return false // "he paused … and then"
+	}
 	if (s0 == shapeQuote || s0 == shapeClose) && !n.space {
 		return false // a closing quote or bracket attached to the word before
 	}
 	if s0 != shapeLower {
 		return true
 	}
-	switch shape(text, &toks[k-1]) {
+	switch toks[k-1].shape {
 	case shapeSent, shapeQuote, shapeClose, shapeColon, shapeOther, shapeDash:
 		return true
 	}
 	return toks[k-1].flags&flagAbbr != 0
+}
+
+// ellipsisAt reports whether tk is an ellipsis ("…", "...").
+func ellipsisAt(text string, tk *tok) bool {
+	w := text[tk.start:tk.end]
+	return w == "…" || (len(w) >= 2 && w[0] == '.' && w[1] == '.')
 }
 
 // listMarker reports whether toks[k] opens a list item: a bullet ("-",
@@ -285,7 +300,7 @@ func datelineEnd(text string, toks []tok, k int) int {
 	if k >= len(toks) {
 		return -1
 	}
-	if shape(text, &toks[k]) != shapeCaps || toks[k].end-toks[k].start < 2 {
+	if toks[k].shape != shapeCaps || toks[k].end-toks[k].start < 2 {
 		return -1
 	}
 	for j := k + 1; j < len(toks) && j < k+12; j++ {
@@ -303,7 +318,7 @@ func datelineEnd(text string, toks []tok, k int) int {
 		case ",", "(", ")", ".":
 			continue
 		}
-		switch shape(text, tk) {
+		switch tk.shape {
 		case shapeCap, shapeCaps, shapeInitial:
 			continue
 		}

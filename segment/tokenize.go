@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,6 +19,8 @@ const (
 	flagURL
 	// flagLineStart marks the first token of a line.
 	flagLineStart
+	// flagTitle marks a title or rank before a name ("Sen.", "Dr.").
+	flagTitle
 )
 
 // tok is one token while segmenting: its byte span, flags, and the number
@@ -26,6 +29,7 @@ type tok struct {
 	start, end int
 	nl         int
 	flags      uint8
+	shape      byte // the token's shape, for the boundary model
 	space      bool // white space precedes the token
 }
 
@@ -58,6 +62,9 @@ func isSpaceRune(r rune) bool {
 // run tokenizes t.text from scratch into t.toks.
 func (t *tokenizer) run(text string) {
 	t.text = text
+	if want := len(text)/5 + 16; cap(t.toks) < want {
+		t.toks = make([]tok, 0, want)
+	}
 	t.toks = t.toks[:0]
 	t.nl = 0
 	t.space = false
@@ -116,6 +123,7 @@ func (t *tokenizer) emit(s, e int, flags uint8) {
 	if t.nl > 0 || len(t.toks) == 0 {
 		tk.flags |= flagLineStart
 	}
+	tk.shape = shape(t.text, &tk)
 	t.toks = append(t.toks, tk)
 	t.nl = 0
 	t.space = false
@@ -443,6 +451,9 @@ func (t *tokenizer) abbreviation(s, e, next int) uint8 {
 			return 0
 		}
 	}
+	if titles[string(lw)] {
+		return flagAbbr | flagTitle
+	}
 	return flagAbbr
 }
 
@@ -649,7 +660,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
-	if flags == 0 && n >= 2 && n <= maxContractionLen {
+	if flags == 0 && n >= 2 && n <= maxContractionLen && contractionEnd[t.text[e-1]] {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
 			t.emit(s, s+k, 0)
@@ -694,6 +705,13 @@ func (t *tokenizer) apostropheBefore(s, e int) int {
 // [s, e), without trailing punctuation, or s when there is none.
 func (t *tokenizer) urlEnd(s, e int) int {
 	w := t.text[s:e]
+	switch w[0] {
+	case 'h', 'H', 'w', 'W', 'f', 'F', 'm', 'M':
+	default:
+		if strings.IndexByte(w, '@') < 0 {
+			return s
+		}
+	}
 	url := false
 	switch {
 	case hasPrefixFold(w, "http://"), hasPrefixFold(w, "https://"), hasPrefixFold(w, "ftp://"),
@@ -790,6 +808,17 @@ func hasPrefixFold(s, prefix string) bool {
 // emoticonSuffix returns the length of a smiley that ends w ("family:)"),
 // or 0.
 func emoticonSuffix(w string) int {
+	if len(w) < 3 {
+		return 0
+	}
+	switch w[len(w)-1] {
+	case ')', '(', 'D', 'P':
+	default:
+		return 0
+	}
+	if c := w[len(w)-2]; c != ':' && c != ';' && c != '-' {
+		return 0
+	}
 	for _, e := range [...]string{":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P"} {
 		if len(w) > len(e) && w[len(w)-len(e):] == e {
 			return len(e)
@@ -800,7 +829,7 @@ func emoticonSuffix(w string) int {
 
 // isEmoticon reports whether w is a common emoticon kept as one token.
 func isEmoticon(w string) bool {
-	if len(w) < 2 || len(w) > 4 {
+	if len(w) < 2 || len(w) > 4 || isAlnumB(w[0]) && w[0] != 'x' && w[0] != 'X' {
 		return false
 	}
 	switch w {

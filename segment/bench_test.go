@@ -1,0 +1,83 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// bbcText returns the BBC articles under ../shared/data/bulk/bbc joined
+// with blank lines, skipping the benchmark when they are absent.
+func bbcText(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(dataDir(b), "bulk", "bbc")
+	var paths []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if len(paths) == 0 {
+		b.Skip("no BBC articles under " + dir)
+	}
+	sort.Strings(paths)
+	var sb strings.Builder
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(t)
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkSegment segments the BBC news corpus; MB/s is per core (one
+// goroutine). On a busy machine wall-clock MB/s understates the speed;
+// cpu-MB/s divides by the process's CPU time instead.
+func BenchmarkSegment(b *testing.B) {
+	text := bbcText(b)
+	sg := newTestSegmenter(b, Config{})
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		sg.Segment(text)
+	}
+	reportCPU(b, len(text), cpu)
+}
+
+// cpuTime returns the user and system CPU time used by the process.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the throughput per CPU second since start.
+func reportCPU(b *testing.B, n int, start time.Duration) {
+	if d := cpuTime() - start; d > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
+	}
+}
+
+// BenchmarkTokenize measures the tokenizer alone on the BBC corpus.
+func BenchmarkTokenize(b *testing.B) {
+	text := bbcText(b)
+	t := new(tokenizer)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		t.run(text)
+	}
+	reportCPU(b, len(text), cpu)
+}
