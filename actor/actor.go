@@ -134,6 +134,7 @@ func (r *Resolver) Resolve(ctx context.Context, d *doc.Document) ([]Fact, error)
 	s.resolveNominals()
 	s.scanPronouns()
 	s.resolvePronouns()
+	s.resolveFirstPerson()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -171,6 +172,8 @@ type mention struct {
 	plural   bool
 	neuter   bool
 	modifier bool // a name inside a larger phrase ("U.S." in "U.S. officials")
+	first    bool // a first- or second-person pronoun
+	second   bool // a second-person pronoun
 }
 
 // evidence is one reason to code a cluster a certain way.
@@ -199,6 +202,7 @@ type cluster struct {
 	group    bool
 	nominal  bool // made from a nominal mention
 	personal bool // a person (singular or plural), not a body
+	narrator bool // the first person outside quotations: the author or speaker
 }
 
 func (s *state) find(i int) int {

@@ -317,6 +317,15 @@ func (s *state) scanPronouns() {
 		if t.ment >= 0 {
 			continue
 		}
+		if fp, ok := firstPerson[t.lower]; ok && (t.upos == "" || t.upos == "PRON" || t.upos == "DET") && (t.text != "US" && t.text != "Us") {
+			m := &mention{Span: t.Span, t0: i, t1: i + 1, kind: doc.MentionPronoun, pron: t.lower, plural: fp, first: true, cl: -1}
+			m.second = t.lower == "you" || t.lower == "your" || t.lower == "yours" || t.lower == "yourself" || t.lower == "yourselves"
+			if m.second {
+				m.plural = false
+			}
+			s.ments = append(s.ments, m)
+			continue
+		}
 		p, ok := pronouns[t.lower]
 		if !ok || (t.upos != "" && t.upos != "PRON" && t.upos != "DET") {
 			continue
@@ -332,6 +341,13 @@ func (s *state) scanPronouns() {
 		m.cl = -1
 		s.ments = append(s.ments, m)
 	}
+}
+
+// firstPerson maps first-person pronouns to their number.
+var firstPerson = map[string]bool{
+	"i": false, "me": false, "my": false, "mine": false, "myself": false,
+	"we": true, "us": true, "our": true, "ours": true, "ourselves": true,
+	"you": false, "your": false, "yours": false, "yourself": false, "yourselves": false,
 }
 
 // pronounWindow is how many sentences back a pronoun's antecedent is sought.
@@ -356,14 +372,14 @@ func (s *state) resolvePronouns() {
 	}
 	for k, mi := range order {
 		p := s.ments[mi]
-		if p.kind != doc.MentionPronoun {
+		if p.kind != doc.MentionPronoun || p.first {
 			continue
 		}
 		psent := s.v.toks[p.t0].sent
 		best, bestScore := -1, -1e9
 		for j := k - 1; j >= 0 && k-j <= 60; j-- {
 			a := s.ments[order[j]]
-			if a.cl < 0 {
+			if a.cl < 0 || a.first {
 				continue
 			}
 			asent := s.v.toks[a.t0].sent
@@ -509,7 +525,10 @@ func (s *state) output() []Fact {
 			name = firstNominal
 		}
 		if name == "" {
-			continue // only pronouns: nothing to name
+			if !c.narrator {
+				continue // only pronouns: nothing to name
+			}
+			name = s.d.Slice(s.ments[idx[0]].Span) // the narrator: "I", "we"
 		}
 		e := doc.Entity{Type: c.typ, Name: name, Mentions: ms}
 		if c.orig != nil {
