@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"sitrep/doc"
@@ -67,7 +68,7 @@ func (p *Pipeline) Process(ctx context.Context, d *doc.Document) error {
 func runStage(ctx context.Context, s Stage, d *doc.Document) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			d.Problems.Add(s.Name(), doc.Span{}, "internal error: %v\n%s", r, debug.Stack())
+			d.Problems.Add(s.Name(), doc.Span{}, "internal error: %v (at %s)", r, panicSite(debug.Stack()))
 			err = nil
 		}
 	}()
@@ -76,6 +77,36 @@ func runStage(ctx context.Context, s Stage, d *doc.Document) (err error) {
 
 // errStreamDone is the cancellation cause of a Stream that finished normally.
 var errStreamDone = errors.New("pipeline: stream done")
+
+// panicSite returns the file:line where a panic was raised, read from the
+// stack trace of the goroutine that recovered it: the first frame after
+// the runtime's panic machinery.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	seenPanic := false
+	for i := 0; i+1 < len(lines); i++ {
+		l := lines[i]
+		if strings.HasPrefix(l, "panic(") {
+			seenPanic = true
+			continue
+		}
+		if !seenPanic || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "runtime.") {
+			continue
+		}
+		loc := strings.TrimSpace(lines[i+1])
+		if j := strings.LastIndexByte(loc, ' '); j > 0 {
+			loc = loc[:j]
+		}
+		// Keep the last two path elements: "geo/resolve.go:218".
+		if k := strings.LastIndexByte(loc, '/'); k > 0 {
+			if k2 := strings.LastIndexByte(loc[:k], '/'); k2 >= 0 {
+				loc = loc[k2+1:]
+			}
+		}
+		return loc
+	}
+	return "unknown"
+}
 
 // Stream reads documents from next until it reports ok == false, processes
 // them concurrently on p.Workers goroutines, and hands each finished

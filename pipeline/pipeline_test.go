@@ -51,6 +51,11 @@ func TestProcess(t *testing.T) {
 			if len(d.Problems) != tt.wantProbs {
 				t.Errorf("got %d problems; want %d: %v", len(d.Problems), tt.wantProbs, d.Problems)
 			}
+			for _, p := range d.Problems {
+				if !strings.Contains(p.Msg, "pipeline_test.go:") {
+					t.Errorf("problem %q; want it to name where the panic was raised", p.Msg)
+				}
+			}
 		})
 	}
 }
