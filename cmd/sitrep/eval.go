@@ -8,7 +8,15 @@ import (
 	"sort"
 	"strings"
 
+	"sitrep/actor"
 	"sitrep/eval"
+	"sitrep/geo"
+	"sitrep/ner"
+	"sitrep/pipeline"
+	"sitrep/quote"
+	"sitrep/segment"
+	"sitrep/tag"
+	"sitrep/timex"
 )
 
 const evalHelp = `usage: sitrep eval [flags] [AREA ...]
@@ -25,7 +33,31 @@ Flags:`
 
 // evaluators maps an area to the function that scores it.
 func evaluators() map[string]func(dataDir string) ([]eval.Score, error) {
-	return map[string]func(string) ([]eval.Score, error){}
+	return map[string]func(string) ([]eval.Score, error){
+		"segment": segment.Evaluate,
+		"tag":     tag.Evaluate,
+		"ner":     ner.Evaluate,
+		"actor":   actor.Evaluate,
+		"timex":   timex.Evaluate,
+		"geo":     geo.Evaluate,
+		"quote": func(dir string) ([]eval.Score, error) {
+			stages, err := newStages()
+			if err != nil {
+				return nil, err
+			}
+			return quote.Evaluate(dir, pipeline.New(stagesBefore(stages, "quotes")...))
+		},
+	}
+}
+
+// stagesBefore returns the stages that run before the stage named name.
+func stagesBefore(stages []pipeline.Stage, name string) []pipeline.Stage {
+	for i, s := range stages {
+		if s.Name() == name {
+			return stages[:i]
+		}
+	}
+	return stages
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
