@@ -34,6 +34,7 @@ type parser struct {
 	anc     anchor
 	tagged  func(start, end int) string // Penn tag of the document token at these bytes, "" when none
 
+	hols       []holiday
 	refYear    int // last year mentioned explicitly, 0 when none
 	refQuarter string
 	tenseMemo  map[int32]int
@@ -359,6 +360,7 @@ func (p *parser) core(i int) (cand, bool) {
 			break
 		}
 		try(p.deictic(i))
+		try(p.holidayExpr(i))
 		try(p.weekdayExpr(i))
 		try(p.monthDate(i))
 		try(p.dayMonth(i))

@@ -83,6 +83,11 @@ func (p *parser) relative(i int) (cand, bool) {
 		return cand{}, false
 	}
 	tense := tenseNone
+	if len(e.hols) > 0 && !bare && (p.w(j-1) == wLast || p.w(j-1) == wNext || p.w(j-1) == wThis) {
+		if c, ok := p.holidayAt(j, rel); ok {
+			return c, true
+		}
+	}
 	switch {
 	case e.unit != uNone && !e.plural:
 		if p.punct(j+1, '-') && p.glued(j+1) {
@@ -744,7 +749,7 @@ func (p *parser) ago(i int) (cand, bool) {
 			return cand{end: end, typ: Date, val: fmtYear(p.refYear + dir*n), unit: uYear, noRef: true}, true
 		case u == uYear && dir < 0:
 		default:
-			return cand{end: j, typ: Duration, val: durationValue(n, u), unit: u}, true
+			return cand{end: end, typ: Duration, val: durationValue(n, u), unit: u}, true
 		}
 	}
 	if !p.anc.ok {

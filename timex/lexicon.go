@@ -191,6 +191,7 @@ type entry struct {
 	decade  int16  // "nineties" = 9 (the decade's tens digit), 0 when none
 	tense   int8   // a tense cue: -1 past, +1 future, 2 present; 0 none
 	start   bool   // a time expression may start with this word
+	hols    []int  // holidays whose name starts with this word (indexes into Tagger.hols)
 }
 
 func (e *entry) is(w word) bool { return e != nil && e.w == w }

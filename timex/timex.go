@@ -16,6 +16,8 @@ package timex
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -38,6 +40,9 @@ type Config struct {
 	// drops zones from values, so the default does too; the zone's word
 	// is inside the expression's span either way.
 	TimeZones bool
+	// HolidaysFile names a file that replaces the embedded list of
+	// holidays (data/holidays.txt shows the format); "" keeps the list.
+	HolidaysFile string
 }
 
 // Tagger recognises and normalises time expressions. It is safe for
@@ -45,13 +50,15 @@ type Config struct {
 type Tagger struct {
 	cfg  Config
 	lx   lexicon
+	hols []holiday
 	pool sync.Pool
 }
 
 var _ pipeline.Stage = (*Tagger)(nil)
 
-// New returns a Tagger configured by cfg. It returns an error only for an
-// invalid configuration (a negative MaxTextBytes).
+// New returns a Tagger configured by cfg. It returns an error for an
+// invalid configuration (a negative MaxTextBytes) and for a holidays file
+// that cannot be read or parsed.
 func New(cfg Config) (*Tagger, error) {
 	if cfg.MaxTextBytes < 0 {
 		return nil, errConfig
@@ -59,7 +66,29 @@ func New(cfg Config) (*Tagger, error) {
 	if cfg.MaxTextBytes == 0 {
 		cfg.MaxTextBytes = 16 << 20
 	}
-	t := &Tagger{cfg: cfg, lx: newLexicon()}
+	src := defaultHolidays
+	if cfg.HolidaysFile != "" {
+		b, err := os.ReadFile(cfg.HolidaysFile)
+		if err != nil {
+			return nil, fmt.Errorf("timex: holidays: %w", err)
+		}
+		src = string(b)
+	}
+	lx := newLexicon()
+	hols, err := parseHolidays(src, lx)
+	if err != nil {
+		return nil, err
+	}
+	for k, h := range hols {
+		e := lx[h.words[0]]
+		if e == nil {
+			e = &entry{num: -1}
+			lx[h.words[0]] = e
+		}
+		e.hols = append(e.hols, k)
+		e.start = true
+	}
+	t := &Tagger{cfg: cfg, lx: lx, hols: hols}
 	t.pool.New = func() any { return &parser{} }
 	return t, nil
 }
@@ -102,6 +131,7 @@ func (t *Tagger) tag(d *doc.Document, out []doc.Time) []doc.Time {
 		t.pool.Put(p)
 	}()
 	p.reset(text, t.lx, d)
+	p.hols = t.hols
 	if !p.anc.ok {
 		if !d.Published.IsZero() {
 			d.Problems.Add(StageName, doc.Span{}, "publication date %s out of range: relative times left unanchored", d.Published.Format("2006-01-02"))
