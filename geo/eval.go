@@ -78,16 +78,13 @@ type Toponym struct {
 	Place *doc.Place // nil when not resolved
 }
 
-// Toponyms lists, in text order, the mentions of d's GPE, LOC and FAC
-// entities and of the NORP entities resolved to a place. It returns nil for
-// a document without such entities.
+// Toponyms lists, in text order, the mentions of d's entities resolved to
+// a place: the toponyms the places stage recognised. It returns nil for a
+// document without them.
 func Toponyms(d *doc.Document) []Toponym {
 	var out []Toponym
 	for _, e := range d.Entities {
-		switch {
-		case e.Type == doc.GPE || e.Type == doc.Loc || e.Type == doc.Fac:
-		case e.Type == doc.NORP && e.Place != nil:
-		default:
+		if e.Place == nil {
 			continue
 		}
 		for _, m := range e.Mentions {

@@ -21,6 +21,7 @@ type mention struct {
 	qual      int // index of the mention qualifying it ("Texas" in "Paris, Texas"), or -1
 	qualifies bool
 	locative  bool // after "in", "at", "from", ...
+	strongLoc bool // after a cue in strongLocatives
 	dateline  bool
 	group     int
 	rejected  bool
@@ -232,8 +233,10 @@ func (a *analysis) link() {
 		m := &a.mentions[i]
 		if m.firstWord > 0 {
 			p := a.words[m.firstWord-1]
-			if p.end+1 == m.span.Start && text[p.end] == ' ' && locatives[strings.ToLower(text[p.start:p.end])] {
-				m.locative = true
+			if p.end+1 == m.span.Start && text[p.end] == ' ' {
+				lw := strings.ToLower(text[p.start:p.end])
+				m.locative = locatives[lw]
+				m.strongLoc = strongLocatives[lw]
 			}
 		}
 		if i+1 < len(a.mentions) {
@@ -267,7 +270,16 @@ var stopNames = map[string]bool{
 	"god": true, "christmas": true, "easter": true, "internet": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"president": true, "police": true, "university": true, "college": true, "church": true, "city": true,
 	"county": true, "state": true, "department": true, "court": true, "senate": true, "congress": true,
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "central": true, "northern": true, "southern": true,
+	"eastern": true, "western": true,
 }
+
+// strongLocatives are the locative cues that let a capitalised common word
+// ("Mobile", "Reading") stand for a place.
+var strongLocatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true,
+	"outside": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "visit": true,
+	"visited": true, "visiting": true}
 
 // personCues are words that, right after a name, make it a person's.
 var personCues = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true,
@@ -355,7 +367,7 @@ func (a *analysis) filter() {
 			m.rejected = true
 		case !strong && onlyAbbrev(m.post):
 			m.rejected = true
-		case !strong && !m.locative && m.post.Common() && titleCase:
+		case !strong && !m.strongLoc && m.post.Common() && titleCase:
 			m.rejected = true
 		case !m.dateline && fw.allCap && m.span.Len() <= 4 && !strings.Contains(surface, ".") && !a.countryLike(m.post):
 			m.rejected = true
@@ -609,8 +621,17 @@ func (a *analysis) anchors() []anchor {
 		}
 		f := c.e.Feature
 		pointLike := strings.HasPrefix(f, "PPL") || f == "ADM2" || f == "BLDG" || f == "ST" || f == "SQR"
+		w *= float64(min(len(gr.mentions), 3))
+		if strings.HasPrefix(f, "PCL") || c.demonym {
+			// A country named says what the article is about more than
+			// where it happens.
+			w *= 0.3
+		}
+		if isDL {
+			w += 2
+		}
 		out = append(out, anchor{group: gi, lat: c.e.Lat, lon: c.e.Lon, country: c.e.Country, admin1: admin1,
-			weight: w * float64(min(len(gr.mentions), 3)), pointLike: pointLike, isDateline: isDL})
+			weight: w, pointLike: pointLike, isDateline: isDL})
 		if len(out) >= maxAnchors {
 			break
 		}
@@ -684,7 +705,7 @@ func (a *analysis) score(gi int, gr *group, anchors []anchor) {
 			}
 		}
 		if len(anchors) > 0 {
-			s += 1.2 * math.Min(countryW[c.e.Country], 3)
+			s += 1.5 * math.Min(countryW[c.e.Country], 4)
 			a1 := c.e.Admin1
 			if c.e.Feature == "ADM1" {
 				a1 = c.e.Index
