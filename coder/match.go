@@ -465,14 +465,19 @@ func (w *work) sentence(si int) {
 }
 
 // codableSentence reports whether the current sentence can carry events:
-// it has a verb and is not written in capitals.
+// it has a verb, is not written in capitals and is not a list or a table
+// (mostly numbers and punctuation, or cells split by tabs, bars and line
+// breaks).
 func (w *work) codableSentence() bool {
 	verb := false
-	letters, upper := 0, 0
+	letters, upper, junk := 0, 0, 0
 	for i := 0; i < w.n(); i++ {
 		t := w.tok(i)
-		if t.UPOS == "VERB" {
+		switch t.UPOS {
+		case "VERB":
 			verb = true
+		case "PUNCT", "NUM", "SYM", "X":
+			junk++
 		}
 		txt := w.d.Slice(t.Span)
 		for j := 0; j < len(txt); j++ {
@@ -485,7 +490,10 @@ func (w *work) codableSentence() bool {
 			}
 		}
 	}
-	if !verb {
+	if !verb || junk*2 > w.n() {
+		return false
+	}
+	if txt := w.d.Slice(doc.Span{Start: w.tok(0).Start, End: w.tok(w.n() - 1).End}); strings.Count(txt, "\t")+strings.Count(txt, "|")+strings.Count(txt, "\n") >= 3 {
 		return false
 	}
 	return !(letters >= 20 && upper*10 > letters*8)
