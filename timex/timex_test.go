@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -421,4 +422,46 @@ func FuzzNormalise(f *testing.F) {
 			t.Fatalf("Normalise(%q) changed: %s %s then %s %s", expr, typ, value, typ2, value2)
 		}
 	})
+}
+
+func TestHolidaysFile(t *testing.T) {
+	dir := t.TempDir()
+	good := dir + "/hol.txt"
+	if err := os.WriteFile(good, []byte("# mine\nUnity Day\t06-14\nHarvest Sunday\t2 sun 10\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tg, err := New(Config{HolidaysFile: good})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: "Crowds gathered on Unity Day and will return on Harvest Sunday. Christmas is far.", Published: friday}
+	if err := tg.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := render(d), `"Unity Day" DATE 2025-06-14; "Harvest Sunday" DATE 2026-10-11`; got != want {
+		t.Errorf("got %s; want %s", got, want)
+	}
+	for _, bad := range []string{"Unity Day 06-14\n", "Unity Day\t13-01\n", "Unity Day\t2 xyz 10\n", "Unity Day\teaster+x\n", "\t06-14\n"} {
+		p := dir + "/bad.txt"
+		if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := New(Config{HolidaysFile: p}); err == nil {
+			t.Errorf("New(holidays %q) = nil error; want one", bad)
+		}
+	}
+	if _, err := New(Config{HolidaysFile: dir + "/missing.txt"}); err == nil {
+		t.Errorf("New(missing holidays file) = nil error; want one")
+	}
+}
+
+func TestEaster(t *testing.T) {
+	for _, tt := range []struct {
+		year int
+		want string
+	}{{2024, "2024-03-31"}, {2025, "2025-04-20"}, {2026, "2026-04-05"}, {2000, "2000-04-23"}, {1998, "1998-04-12"}} {
+		if got := fmtDay(easter(tt.year)); got != tt.want {
+			t.Errorf("easter(%d) = %s; want %s", tt.year, got, tt.want)
+		}
+	}
 }
