@@ -125,7 +125,7 @@ func (t *Tagger) tag(d *doc.Document, out []doc.Time) []doc.Time {
 	p := t.pool.Get().(*parser)
 	defer func() {
 		p.text, p.tagged = "", nil
-		if cap(p.toks) > 1<<16 {
+		if cap(p.toks) > 1<<18 {
 			p.toks, p.sent = nil, nil
 		}
 		t.pool.Put(p)

@@ -465,3 +465,33 @@ func TestEaster(t *testing.T) {
 		}
 	}
 }
+
+func TestOddInput(t *testing.T) {
+	tg := newTagger(t)
+	long := strings.Repeat("x", 10000)
+	numbers := strings.Repeat("12 ", 1000)
+	words := strings.Repeat("the last next week of the year ago ", 300)
+	junk := make([]byte, 100000)
+	for i := range junk {
+		junk[i] = byte(i*7919 + i/13)
+	}
+	for _, tt := range []struct{ name, text string }{
+		{"long token", long + " on Monday " + long},
+		{"long sentence of numbers", numbers + "in 1999"},
+		{"repeated cues", words},
+		{"binary junk", string(junk)},
+		{"only spaces", strings.Repeat(" \n", 5000)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text, Published: friday}
+			start := time.Now()
+			if err := tg.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if el := time.Since(start); el > 2*time.Second {
+				t.Errorf("took %v", el)
+			}
+			checkTimes(t, d)
+		})
+	}
+}
