@@ -82,6 +82,9 @@ func (p *parser) relative(i int) (cand, bool) {
 	if e == nil {
 		return cand{}, false
 	}
+	if p.tk(i).upper && p.tk(j).upper && e.unit != uNone && i > 0 && p.sent[i-1] == p.sent[i] {
+		return cand{}, false // a title: ABC's "This Week"
+	}
 	tense := tenseNone
 	if len(e.hols) > 0 && !bare && (p.w(j-1) == wLast || p.w(j-1) == wNext || p.w(j-1) == wThis) {
 		if c, ok := p.holidayAt(j, rel); ok {
@@ -771,6 +774,9 @@ func (p *parser) ago(i int) (cand, bool) {
 // morning", "the day before yesterday".
 func (p *parser) deictic(i int) (cand, bool) {
 	off, j := 0, i
+	if p.inName(i) {
+		return cand{}, false // "USA Today"
+	}
 	switch p.w(i) {
 	case wToday:
 	case wYesterday:
@@ -1115,3 +1121,14 @@ func isDigits(s string) bool {
 }
 
 var _ = strings.HasPrefix
+
+// inName reports whether token i is a capitalised word inside a name:
+// it follows another capitalised word of the same sentence that the
+// grammar does not know ("USA Today").
+func (p *parser) inName(i int) bool {
+	if i == 0 || !p.tk(i).upper || p.sent[i-1] != p.sent[i] {
+		return false
+	}
+	prev := p.tk(i - 1)
+	return prev.kind == kWord && prev.upper && prev.e == nil && prev.end-prev.start > 1
+}

@@ -144,6 +144,8 @@ func TestTagTricky(t *testing.T) {
 		{"last holiday", "He was seen last Christmas Eve.", `"last Christmas Eve" DATE 2025-12-24`},
 		{"holiday possessive", "on New Year's Day", `"New Year's Day" DATE 2026-01-01`},
 		{"may day", "They marched on May Day.", `"May Day" DATE 2025-05-01`},
+		{"newspaper name", "He told USA Today that he was leaving.", ``},
+		{"programme title", "He said on ABC's This Week that talks failed.", ``},
 		{"empty", "", ``},
 		{"no time", "The talks were held in Caracas.", ``},
 	}
@@ -493,5 +495,35 @@ func TestOddInput(t *testing.T) {
 			}
 			checkTimes(t, d)
 		})
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	tg := newTagger(t)
+	text := "The minister resigned on Thursday; talks resume next week, at 3 p.m. on Jan. 20."
+	want := ""
+	{
+		d := &doc.Document{Text: text, Published: friday}
+		_ = tg.Process(context.Background(), d)
+		want = render(d)
+	}
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for k := 0; k < 50; k++ {
+				d := &doc.Document{Text: text, Published: friday}
+				_ = tg.Process(context.Background(), d)
+				if got := render(d); got != want {
+					errs <- got
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if got := <-errs; got != "" {
+			t.Errorf("concurrent result %s; want %s", got, want)
+		}
 	}
 }
