@@ -25,6 +25,7 @@ type mention struct {
 	dateline  bool
 	group     int
 	rejected  bool
+	weak      bool // rejected on weak evidence only
 }
 
 // cand is one reading of a group of mentions.
@@ -157,10 +158,13 @@ func (a *analysis) joined(i int) bool {
 		return true
 	case ". ", ".":
 		t := a.d.Text[w.start:w.end]
-		return len(t) <= 3 && w.cap
+		return len(t) == 1 && w.cap || nameAbbrevs[t]
 	}
 	return false
 }
+
+// nameAbbrevs are abbreviations that open place names: "St. Louis".
+var nameAbbrevs = map[string]bool{"St": true, "Ste": true, "Mt": true, "Ft": true, "Pt": true, "Sta": true}
 
 const maxNameWords = 6
 
@@ -368,7 +372,7 @@ func (a *analysis) filter() {
 		case !strong && onlyAbbrev(m.post):
 			m.rejected = true
 		case !strong && !m.strongLoc && m.post.Common() && titleCase:
-			m.rejected = true
+			m.rejected, m.weak = true, true
 		case !m.dateline && fw.allCap && m.span.Len() <= 4 && !strings.Contains(surface, ".") && !a.countryLike(m.post):
 			m.rejected = true
 		case m.firstWord > 0 && titles[lower(m.firstWord-1)]:
@@ -382,10 +386,23 @@ func (a *analysis) filter() {
 			// "Paris Hilton", "Jackson Browne": a person.
 			m.rejected = true
 		case single && !strong && surnames[m.key]:
-			m.rejected = true
-		case !strong && m.lastWord+1 < len(a.words) && lw.end+1 == a.words[m.lastWord+1].start &&
+			m.rejected, m.weak = true, true
+		case !strong && !m.strongLoc && m.lastWord+1 < len(a.words) && lw.end+1 == a.words[m.lastWord+1].start &&
 			personCues[text[a.words[m.lastWord+1].start:a.words[m.lastWord+1].end]]:
-			m.rejected = true
+			m.rejected, m.weak = true, true
+		}
+	}
+	// One sense per article: a name that is clearly a place somewhere in
+	// the article is one where the evidence against it was weak.
+	sure := map[string]bool{}
+	for _, m := range a.mentions {
+		if !m.rejected && (m.qual >= 0 || m.qualifies || m.dateline || m.strongLoc || m.entity >= 0) {
+			sure[m.key] = true
+		}
+	}
+	for i := range a.mentions {
+		if m := &a.mentions[i]; m.rejected && m.weak && sure[m.key] {
+			m.rejected = false
 		}
 	}
 	// Drop qualifier links whose partner was rejected.
@@ -563,18 +580,34 @@ type anchor struct {
 	isDateline bool
 }
 
-const maxAnchors = 200
+const (
+	maxAnchors = 400
+	cellDeg    = 4.0 // side of the grid cells anchors are filed in, degrees
+)
+
+// context is what the readings of all groups say about the article.
+type docContext struct {
+	anchors  []anchor
+	byGroup  map[int]int // group -> index in anchors
+	countryW map[string]float64
+	admin1W  map[int]float64
+	grid     map[[2]int][]int // cell -> point-like anchors
+}
+
+func cellOf(lat, lon float64) [2]int {
+	return [2]int{int(math.Floor(lat / cellDeg)), int(math.Floor(lon / cellDeg))}
+}
 
 // resolve picks a reading for every group: first by prior and qualifiers,
 // then twice more with the other groups' readings as context.
 func (a *analysis) resolve() {
 	for pass := 0; pass < 3; pass++ {
-		var anchors []anchor
+		var ctx *docContext
 		if pass > 0 {
-			anchors = a.anchors()
+			ctx = a.context()
 		}
 		for gi, gr := range a.groups {
-			a.score(gi, gr, anchors)
+			a.score(gi, gr, ctx)
 		}
 	}
 	// A weak discovered name needs its reading to be convincing.
@@ -598,8 +631,8 @@ func minScore(c cand) float64 {
 	return 4.5
 }
 
-func (a *analysis) anchors() []anchor {
-	var out []anchor
+func (a *analysis) context() *docContext {
+	ctx := &docContext{byGroup: map[int]int{}, countryW: map[string]float64{}, admin1W: map[int]float64{}, grid: map[[2]int][]int{}}
 	for gi, gr := range a.groups {
 		if gr.best < 0 {
 			continue
@@ -630,17 +663,51 @@ func (a *analysis) anchors() []anchor {
 		if isDL {
 			w += 2
 		}
-		out = append(out, anchor{group: gi, lat: c.e.Lat, lon: c.e.Lon, country: c.e.Country, admin1: admin1,
-			weight: w, pointLike: pointLike, isDateline: isDL})
-		if len(out) >= maxAnchors {
+		an := anchor{group: gi, lat: c.e.Lat, lon: c.e.Lon, country: c.e.Country, admin1: admin1,
+			weight: w, pointLike: pointLike, isDateline: isDL}
+		ctx.byGroup[gi] = len(ctx.anchors)
+		ctx.countryW[an.country] += w
+		if admin1 >= 0 {
+			ctx.admin1W[admin1] += w
+		}
+		if pointLike {
+			cell := cellOf(an.lat, an.lon)
+			ctx.grid[cell] = append(ctx.grid[cell], len(ctx.anchors))
+		}
+		ctx.anchors = append(ctx.anchors, an)
+		if len(ctx.anchors) >= maxAnchors {
 			break
 		}
 	}
-	return out
+	return ctx
+}
+
+// near returns the distance in km from (lat, lon) to the nearest
+// point-like anchor of another group within about one grid cell, or +Inf.
+// The dateline's place counts as twice as near.
+func (ctx *docContext) near(gi int, lat, lon float64) float64 {
+	best := math.Inf(1)
+	c := cellOf(lat, lon)
+	for dy := -1; dy <= 1; dy++ {
+		for dx := -1; dx <= 1; dx++ {
+			for _, ai := range ctx.grid[[2]int{c[0] + dy, c[1] + dx}] {
+				an := &ctx.anchors[ai]
+				if an.group == gi {
+					continue
+				}
+				d := haversine(lat, lon, an.lat, an.lon)
+				if an.isDateline {
+					d *= 0.5
+				}
+				best = math.Min(best, d)
+			}
+		}
+	}
+	return best
 }
 
 // score scores every reading of gr and picks the best.
-func (a *analysis) score(gi int, gr *group, anchors []anchor) {
+func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 	if len(gr.cands) == 0 {
 		return
 	}
@@ -657,7 +724,7 @@ func (a *analysis) score(gi int, gr *group, anchors []anchor) {
 			continue
 		}
 		q := a.mentions[m.qual]
-		for i := range q.post.Len() {
+		for i := range min(q.post.Len(), a.r.cfg.MaxCandidates) {
 			e := a.r.g.Entry(q.post.At(i).Entry)
 			switch {
 			case e.Feature == "ADM1":
@@ -667,15 +734,10 @@ func (a *analysis) score(gi int, gr *group, anchors []anchor) {
 			}
 		}
 	}
-	countryW := map[string]float64{}
-	admin1W := map[int]float64{}
-	for _, an := range anchors {
-		if an.group == gi {
-			continue
-		}
-		countryW[an.country] += an.weight
-		if an.admin1 >= 0 {
-			admin1W[an.admin1] += an.weight
+	var own *anchor
+	if ctx != nil {
+		if ai, ok := ctx.byGroup[gi]; ok {
+			own = &ctx.anchors[ai]
 		}
 	}
 	best, second := -1, math.Inf(-1)
@@ -704,27 +766,24 @@ func (a *analysis) score(gi int, gr *group, anchors []anchor) {
 				s -= 4
 			}
 		}
-		if len(anchors) > 0 {
-			s += 1.5 * math.Min(countryW[c.e.Country], 4)
+		if ctx != nil && len(gr.cands) > 1 {
+			cw := ctx.countryW[c.e.Country]
+			if own != nil && own.country == c.e.Country {
+				cw -= own.weight
+			}
+			s += 1.5 * math.Min(cw, 4)
 			a1 := c.e.Admin1
 			if c.e.Feature == "ADM1" {
 				a1 = c.e.Index
 			}
 			if a1 >= 0 {
-				s += 1.5 * math.Min(admin1W[a1], 3)
-			}
-			near := math.Inf(1)
-			for _, an := range anchors {
-				if an.group == gi || !an.pointLike {
-					continue
+				aw := ctx.admin1W[a1]
+				if own != nil && own.admin1 == a1 {
+					aw -= own.weight
 				}
-				d := haversine(c.e.Lat, c.e.Lon, an.lat, an.lon)
-				if an.isDateline {
-					d *= 0.5
-				}
-				near = math.Min(near, d)
+				s += 1.5 * math.Min(aw, 3)
 			}
-			switch {
+			switch near := ctx.near(gi, c.e.Lat, c.e.Lon); {
 			case near < 50:
 				s += 5
 			case near < 150:

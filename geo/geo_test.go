@@ -1,0 +1,316 @@
+package geo
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/doc"
+)
+
+func newResolver(t testing.TB) *Resolver {
+	t.Helper()
+	r, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// placeAt returns the place of the entity mention that starts where the
+// first occurrence of phrase starts in d.Text, or nil.
+func placeAt(d *doc.Document, phrase string) (*doc.Place, string) {
+	off := strings.Index(d.Text, phrase)
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if m.Start == off {
+				return e.Place, e.Type
+			}
+		}
+	}
+	return nil, ""
+}
+
+func TestResolve(t *testing.T) {
+	r := newResolver(t)
+	tests := []struct {
+		name, text, phrase string
+		wantCountry        string
+		wantFeature        string // "" to skip
+		wantLat, wantLon   float64
+	}{
+		{"city state", "The fair in Paris, Texas, drew a crowd.", "Paris", "USA", "", 33.66, -95.56},
+		{"paris after france", "France has a new government. Officials in Paris said talks would go on.", "Paris", "FRA", "PPLC", 48.85, 2.35},
+		{"one sense per article", "He moved to Paris, Texas, in May. Paris has grown since.", "Paris has", "USA", "", 33.66, -95.56},
+		{"georgia with atlanta", "Farmers in Atlanta and across Georgia lost crops.", "Georgia", "USA", "ADM1", 32.7, -83.4},
+		{"georgia with tbilisi", "Russian troops left Georgia after talks in Tbilisi.", "Georgia", "GEO", "PCLI", 42.0, 43.5},
+		{"cambridge massachusetts", "Students at a rally in Cambridge, Mass., marched.", "Cambridge", "USA", "", 42.37, -71.11},
+		{"cambridge england", "The team drove from London to Cambridge in England.", "Cambridge", "GBR", "", 52.2, 0.12},
+		{"santiago chile", "Protesters in Santiago, Chile, clashed with police.", "Santiago", "CHL", "", -33.45, -70.65},
+		{"county", "Deputies in Licking County, Ohio, arrested two men.", "Licking County", "USA", "ADM2", 40.09, -82.48},
+		{"landmark", "He met the opposition leader at the White House on Friday.", "White House", "USA", "BLDG", 38.8977, -77.0365},
+		{"demonym", "Venezuelan officials met in Caracas.", "Venezuelan", "VEN", "PCLI", 8.0, -66.0},
+		{"diacritics", "Lawyers in Bogota and São Paulo filed suits.", "Bogota", "COL", "PPLC", 4.61, -74.08},
+		{"abbreviation after comma", "The mill in Dalton, Ga., closed.", "Ga.", "USA", "ADM1", 32.7, -83.4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text}
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			p, _ := placeAt(d, tt.phrase)
+			if p == nil {
+				t.Fatalf("%q: no place; want %s", tt.phrase, tt.wantCountry)
+			}
+			if p.Country != tt.wantCountry || (tt.wantFeature != "" && p.Feature != tt.wantFeature) {
+				t.Errorf("%q: got %s %s %s; want %s %s", tt.phrase, p.Name, p.Country, p.Feature, tt.wantCountry, tt.wantFeature)
+			}
+			if km := haversine(p.Lat, p.Lon, tt.wantLat, tt.wantLon); km > 300 {
+				t.Errorf("%q: got %.2f,%.2f, %.0f km from %.2f,%.2f; want within 300 km", tt.phrase, p.Lat, p.Lon, km, tt.wantLat, tt.wantLon)
+			}
+		})
+	}
+}
+
+func TestNotPlaces(t *testing.T) {
+	r := newResolver(t)
+	tests := []struct{ name, text, phrase string }{
+		{"person with place surname", "Senator Bill Clinton spoke. Clinton said the vote was close.", "Clinton"},
+		{"title", "Mayor Jackson opened the meeting.", "Jackson"},
+		{"month", "The vote is set for May and the count for June.", "May"},
+		{"common word at sentence start", "Police arrested a man on Friday.", "Police"},
+		{"state postal code alone", "He said OK and left.", "OK"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text}
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if p, _ := placeAt(d, tt.phrase); p != nil {
+				t.Errorf("%q: got place %s %s; want none", tt.phrase, p.Name, p.Country)
+			}
+		})
+	}
+}
+
+func TestEntities(t *testing.T) {
+	r := newResolver(t)
+	text := "Paris is busy. Lawyers in Paris met."
+	d := &doc.Document{Text: text, Entities: []doc.Entity{
+		{ID: "e1", Type: doc.Person, Name: "Paris", Mentions: []doc.Mention{{Span: doc.Span{Start: 0, End: 5}, Kind: doc.MentionName}}},
+		{ID: "e2", Type: doc.GPE, Name: "Paris", Mentions: []doc.Mention{{Span: doc.Span{Start: 26, End: 31}, Kind: doc.MentionName}}},
+	}}
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(d.Entities); got != 2 {
+		t.Errorf("got %d entities; want 2 (no entity added over a person's name)", got)
+	}
+	if d.Entities[0].Place != nil {
+		t.Errorf("person got place %+v; want none", d.Entities[0].Place)
+	}
+	if p := d.Entities[1].Place; p == nil || p.Country != "FRA" {
+		t.Errorf("GPE place = %+v; want Paris, FRA", p)
+	}
+}
+
+func TestDateline(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		ok               bool
+	}{
+		{"city and country", "CARACAS, Venezuela — The talks began.", "CARACAS", true},
+		{"agency", "WASHINGTON (Reuters) - The Senate voted.", "WASHINGTON", true},
+		{"two words", "NEW YORK — Stocks fell.", "NEW YORK", true},
+		{"colon", "LONDON: Prices rose.", "LONDON", true},
+		{"after title line", "Talks begin\n\nCARACAS, Venezuela — The talks began.", "CARACAS", true},
+		{"state abbreviation", "DAYTON, Ohio — The plant closed.", "DAYTON", true},
+		{"none", "The talks began in Caracas.", "", false},
+		{"acronym sentence", "NATO said on Monday it would meet.", "", false},
+		{"empty", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sp, ok := DatelineSpan(tt.text)
+			got := ""
+			if ok {
+				got = tt.text[sp.Start:sp.End]
+			}
+			if ok != tt.ok || got != tt.want {
+				t.Errorf("DatelineSpan(%q) = %q, %v; want %q, %v", tt.text, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestLocate(t *testing.T) {
+	r := newResolver(t)
+	text := "CARACAS, Venezuela — Officials met in Maracaibo on Monday. The minister spoke on television."
+	d := &doc.Document{Text: text}
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	first := doc.Span{Start: strings.Index(text, "Officials"), End: strings.Index(text, " The minister")}
+	second := doc.Span{Start: strings.Index(text, "The minister"), End: len(text)}
+	tests := []struct {
+		name   string
+		d      *doc.Document
+		clause doc.Span
+		want   string
+	}{
+		{"place in clause", d, first, "Maracaibo"},
+		{"dateline", d, second, "Caracas"},
+		{"nothing", &doc.Document{Text: "The minister spoke."}, doc.Span{Start: 0, End: 19}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc := r.Locate(tt.d, tt.clause)
+			got := ""
+			if loc != nil {
+				got = loc.Name
+			}
+			if got != tt.want {
+				t.Errorf("Locate = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOddInput(t *testing.T) {
+	r := newResolver(t)
+	tests := []struct{ name, text string }{
+		{"empty", ""},
+		{"binary", "\x00\xff\xfe\x80Paris\xc3"},
+		{"long token", strings.Repeat("Paris", 2000)},
+		{"long sentence", strings.Repeat("Paris Texas ", 1000)},
+		{"only punctuation", strings.Repeat(", — ", 500)},
+		{"invalid utf8 dateline", "\xffCARACAS, \xfe — x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text}
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range d.Entities {
+				for _, m := range e.Mentions {
+					if !m.Span.Valid(len(tt.text)) {
+						t.Errorf("invalid span %v", m.Span)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestManyPlaces checks that a text listing 5,000 place names, and a name
+// shared by hundreds of gazetteer entries repeated, take bounded time.
+func TestManyPlaces(t *testing.T) {
+	r := newResolver(t)
+	g := r.Gazetteer()
+	var b strings.Builder
+	for i := 0; b.Len() < 1<<20 && i < 5000; i++ {
+		e := g.Entry((i * 37) % g.Len())
+		b.WriteString(e.Name)
+		b.WriteString(", ")
+	}
+	tests := []struct{ name, text string }{
+		{"5000 places", b.String()},
+		{"ambiguous name repeated", strings.Repeat("They met in San Antonio and in Springfield. ", 2000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text}
+			start := time.Now()
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if el := time.Since(start); el > 10*time.Second {
+				t.Errorf("took %v; want < 10s", el)
+			}
+			t.Logf("%d bytes, %d entities in %v", len(tt.text), len(d.Entities), time.Since(start))
+		})
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	r := newResolver(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := r.Process(ctx, &doc.Document{Text: "Paris"}); err == nil {
+		t.Error("got nil error for a cancelled context; want one")
+	}
+}
+
+func TestName(t *testing.T) {
+	if got := newResolver(t).Name(); got != "places" {
+		t.Errorf("Name() = %q; want places", got)
+	}
+}
+
+func TestHaversine(t *testing.T) {
+	// London to Paris is about 344 km.
+	if d := haversine(51.5074, -0.1278, 48.8566, 2.3522); math.Abs(d-344) > 5 {
+		t.Errorf("haversine = %.0f; want about 344", d)
+	}
+}
+
+func BenchmarkProcess(b *testing.B) {
+	dir := dataDir(b)
+	if dir == "" {
+		b.Skip("../shared/data is absent")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no BBC articles")
+	}
+	var texts []string
+	words := 0
+	for _, f := range files[:min(200, len(files))] {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		words += len(strings.Fields(string(t)))
+	}
+	r := newResolver(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			d := &doc.Document{Text: t}
+			if err := r.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func FuzzProcess(f *testing.F) {
+	r := newResolver(f)
+	f.Add("CARACAS, Venezuela — Officials met in Paris, Texas.")
+	f.Add("St. Louis, Mo., and W.Va. 61")
+	f.Add("\xffGeorgia\x00 ’s")
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &doc.Document{Text: s}
+		if err := r.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if !m.Span.Valid(len(s)) || m.Len() == 0 {
+					t.Fatalf("bad span %v in %q", m.Span, s)
+				}
+			}
+		}
+		DatelineSpan(s)
+		r.Locate(d, doc.Span{Start: 0, End: len(s)})
+	})
+}
