@@ -172,6 +172,7 @@ type mention struct {
 	plural   bool
 	neuter   bool
 	modifier bool // a name inside a larger phrase ("U.S." in "U.S. officials")
+	dropped  bool // absorbed into a wider name mention
 	first    bool // a first- or second-person pronoun
 	second   bool // a second-person pronoun
 }
@@ -249,6 +250,12 @@ func (s *state) tokenRange(sp doc.Span) (int, int, bool) {
 	return i, j, i < j
 }
 
+// blockTypes are entity types whose text is never an actor mention: no
+// knowledge-base name or agent noun is sought inside them. A location or
+// MISC entity is not blocked, since the NER's spans for them are often
+// wrong ("State Warren Christopher").
+var blockTypes = map[string]bool{doc.EventT: true, doc.Work: true, doc.Product: true, doc.Law: true}
+
 var actorTypes = map[string]bool{doc.Person: true, doc.Org: true, doc.NORP: true, doc.GPE: true, doc.Fac: true}
 
 // seedEntities takes the NER's entities: actor types become clusters, the
@@ -256,11 +263,33 @@ var actorTypes = map[string]bool{doc.Person: true, doc.Org: true, doc.NORP: true
 func (s *state) seedEntities() {
 	for i := range s.d.Entities {
 		e := &s.d.Entities[i]
-		if !actorTypes[e.Type] || len(e.Mentions) == 0 {
+		typ := e.Type
+		if !actorTypes[typ] && len(e.Mentions) == 1 {
+			// A country or organisation the NER typed as a location or
+			// something else is an actor all the same.
+			if t0, t1, ok := s.tokenRange(e.Mentions[0].Span); ok {
+				if es := s.kb.Names(string(s.keyBytes(t0, t1, false))); len(es) > 0 && es[0].Kind != kb.KindPerson && es[0].Kind != kb.KindDemonym {
+					typ = typeOf(es)
+				} else if es := s.kb.Names(s.v.toks[t0].text); t1-t0 > 1 && len(es) > 0 && es[0].Kind == kb.KindDemonym && (typ == doc.Misc || typ == doc.Loc) {
+					typ = doc.NORP // "Iraqi Kurds" typed MISC
+				}
+			}
+		}
+		if !actorTypes[typ] || len(e.Mentions) == 0 {
 			s.other = append(s.other, *e)
+			if !blockTypes[typ] {
+				continue
+			}
+			for _, em := range e.Mentions {
+				if t0, t1, ok := s.tokenRange(em.Span); ok {
+					for t := t0; t < t1; t++ {
+						s.v.toks[t].blocked = true
+					}
+				}
+			}
 			continue
 		}
-		cl := s.newCluster(e.Type)
+		cl := s.newCluster(typ)
 		s.cls[cl].orig = e
 		for _, em := range e.Mentions {
 			t0, t1, ok := s.tokenRange(em.Span)
@@ -272,7 +301,7 @@ func (s *state) seedEntities() {
 				kind = doc.MentionName
 			}
 			m := &mention{Span: em.Span, t0: t0, t1: t1, kind: kind}
-			s.addMention(m, e.Type, cl)
+			s.addMention(m, typ, cl)
 		}
 	}
 }
@@ -283,7 +312,7 @@ func (s *state) lookupName(i int) (int, []*kb.Entry) {
 	toks := s.v.toks
 	maxJ := min(len(toks), i+s.kb.MaxWords())
 	for j := i + 1; j <= maxJ; j++ {
-		if toks[j-1].ment >= 0 || len(toks[j-1].text) > maxTokenLen || (j > i+1 && toks[j-1].sent != toks[i].sent) {
+		if toks[j-1].ment >= 0 || toks[j-1].blocked || len(toks[j-1].text) > maxTokenLen || (j > i+1 && toks[j-1].sent != toks[i].sent) {
 			maxJ = j - 1
 			break
 		}
@@ -334,7 +363,7 @@ func (s *state) scanNames() {
 	toks := s.v.toks
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.ment >= 0 || !t.cap || len(t.text) > maxTokenLen {
+		if t.ment >= 0 || t.blocked || !t.cap || len(t.text) > maxTokenLen {
 			continue
 		}
 		// A capitalised word inside a longer run of capitalised words
@@ -361,10 +390,11 @@ func (s *state) scanNames() {
 // for places), so that titles and appositions read it right.
 func (s *state) reviewNames() {
 	toks := s.v.toks
-	for _, m := range s.ments {
-		if m.kind != doc.MentionName {
+	for mi, m := range s.ments {
+		if m.kind != doc.MentionName || m.dropped {
 			continue
 		}
+		s.extend(mi)
 		c := s.cls[m.cl]
 		if m.t0 > 0 && toks[m.t0-1].text == "The" && toks[m.t0-1].ment < 0 && toks[m.t0-1].sent == toks[m.t0].sent {
 			if es := s.kb.Names(string(s.keyBytes(m.t0-1, m.t1, false))); len(es) > 0 {
@@ -390,6 +420,78 @@ func (s *state) reviewNames() {
 			c.typ = doc.Org
 		case c.typ == doc.Org && (kinds[kb.KindCountry] || kinds[kb.KindCapital]):
 			c.typ = doc.GPE
+		}
+	}
+}
+
+// extend widens a name mention the NER cut short to the longest
+// knowledge-base name that covers it within three words either side
+// ("States" to "United States", "Kurdistan Workers" to "Kurdistan
+// Workers' Party"); name mentions it swallows are dropped.
+func (s *state) extend(mi int) {
+	m := s.ments[mi]
+	toks := s.v.toks
+	sent := toks[m.t0].sent
+	usable := func(t int) bool {
+		tk := &toks[t]
+		if tk.sent != sent || tk.blocked || len(tk.text) > maxTokenLen {
+			return false
+		}
+		return tk.ment < 0 || tk.ment == mi || s.ments[tk.ment].kind == doc.MentionName
+	}
+	bestA, bestB := m.t0, m.t1
+	var best []*kb.Entry
+	for a := m.t0; a >= 0 && a >= m.t0-3; a-- {
+		if a < m.t0 && !usable(a) {
+			break
+		}
+		for b := m.t1; b <= len(toks) && b <= m.t1+3; b++ {
+			if b > m.t1 && !usable(b-1) {
+				break
+			}
+			if (a == m.t0 && b == m.t1) || b-a <= bestB-bestA {
+				continue
+			}
+			if a == m.t0-1 && b == m.t1 && toks[a].lower == "the" {
+				continue
+			}
+			if es := s.kb.Names(string(s.keyBytes(a, b, false))); len(es) > 0 {
+				bestA, bestB, best = a, b, es
+			}
+		}
+	}
+	if best == nil {
+		return
+	}
+	for t := bestA; t < bestB; t++ {
+		if o := toks[t].ment; o >= 0 && o != mi && !s.ments[o].dropped {
+			s.drop(o)
+		}
+		toks[t].ment = mi
+	}
+	m.t0, m.t1 = bestA, bestB
+	m.Span = doc.Span{Start: toks[bestA].Start, End: toks[bestB-1].End}
+	m.entries = best
+	c := s.cls[m.cl]
+	if !(c.typ == doc.Person && best[0].Kind == kb.KindPerson) {
+		c.typ = typeOf(best)
+	}
+}
+
+// drop removes mention o from its cluster.
+func (s *state) drop(o int) {
+	m := s.ments[o]
+	m.dropped = true
+	c := s.cls[m.cl]
+	for i, x := range c.ments {
+		if x == o {
+			c.ments = append(c.ments[:i], c.ments[i+1:]...)
+			break
+		}
+	}
+	for t := m.t0; t < m.t1; t++ {
+		if s.v.toks[t].ment == o {
+			s.v.toks[t].ment = -1
 		}
 	}
 }

@@ -76,7 +76,7 @@ func (s *state) agentAt(i int) (int, *kb.Agent) {
 	toks := s.v.toks
 	maxJ := min(len(toks), i+s.kb.MaxAgentWords())
 	for j := i + 1; j <= maxJ; j++ {
-		if toks[j-1].ment >= 0 || len(toks[j-1].text) > maxTokenLen || toks[j-1].sent != toks[i].sent {
+		if toks[j-1].ment >= 0 || toks[j-1].blocked || len(toks[j-1].text) > maxTokenLen || toks[j-1].sent != toks[i].sent {
 			maxJ = j - 1
 			break
 		}
@@ -109,7 +109,7 @@ func nounish(t *tok) bool {
 func (s *state) scanAgents() {
 	toks := s.v.toks
 	for i := 0; i < len(toks); i++ {
-		if toks[i].ment >= 0 || len(toks[i].text) > maxTokenLen {
+		if toks[i].ment >= 0 || toks[i].blocked || len(toks[i].text) > maxTokenLen {
 			continue
 		}
 		j, a := s.agentAt(i)
@@ -153,7 +153,7 @@ var adjectival = map[string]bool{
 	"militia": true, "navy": true, "congress": true, "parliament": true, "senate": true, "state department": true,
 	"presidency": true, "administration": true, "firm": true, "cabinet": true, "press": true, "bank": true, "company": true,
 	"children": true, "student": true, "refugee": true, "migrant": true, "terrorist": true, "criminal": true,
-	"drug": true, "ministry": true, "minister": true, "president": true, "leader": true, "human rights group": true,
+	"drug": true, "national": true, "staff": true, "personnel": true, "ministry": true, "minister": true, "president": true, "leader": true, "human rights group": true,
 }
 
 // functionWords follow a noun phrase's head; an agent noun before one of
@@ -186,7 +186,7 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 	sent := toks[i].sent
 	// Premodifiers, right to left.
 	k := i - 1
-	for k >= 0 && i-k <= 10 && toks[k].sent == sent {
+	for k >= 0 && i-k <= 10 && toks[k].sent == sent && !toks[k].blocked {
 		t := &toks[k]
 		if t.ment >= 0 {
 			m := s.ments[t.ment]
@@ -255,7 +255,7 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 	if np.end < len(toks) && !a.Plural {
 		if t := np.end; toks[t].ment >= 0 && s.ments[toks[t].ment].t0 == t {
 			m := s.ments[toks[t].ment]
-			if c := s.cls[m.cl].typ; c == doc.Person || (a.Title && c != doc.GPE) || (a.Group && (c == doc.Org || c == doc.Fac)) {
+			if c := s.cls[m.cl].typ; c == doc.Person || (a.Title && c != doc.GPE) || ((a.Group || !toks[i].cap) && (c == doc.Org || c == doc.Fac)) {
 				np.target, np.how = toks[t].ment, "title"
 				return np
 			}
@@ -338,7 +338,7 @@ var nameParticles = map[string]bool{"de": true, "da": true, "del": true, "dos": 
 func (s *state) nameRun(t int) int {
 	toks := s.v.toks
 	e := t
-	for e < len(toks) && e-t < 5 && toks[e].sent == toks[t].sent && toks[e].ment < 0 {
+	for e < len(toks) && e-t < 5 && toks[e].sent == toks[t].sent && toks[e].ment < 0 && !toks[e].blocked {
 		w := &toks[e]
 		if w.cap && isWordish(w.text) {
 			if _, ok := s.kb.Agent(w.lower); ok {

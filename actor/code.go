@@ -100,7 +100,7 @@ func agreed(es []*kb.Entry, f func(*kb.Entry) string) (v string, ambiguous bool)
 // words inside the name, and from the memory.
 func (s *state) codeNames() {
 	for idx, m := range s.ments {
-		if m.kind != doc.MentionName {
+		if m.kind != doc.MentionName || m.dropped {
 			continue
 		}
 		c := s.cls[m.cl]
@@ -153,8 +153,12 @@ func (s *state) codeNames() {
 				c.roles = appendUnique(c.roles, headWord(strings.ReplaceAll(r, "-", " ")))
 			}
 		}
-		if es[0].Kind == kb.KindDemonym && s.v.toks[m.t1-1].lower != "" && strings.HasSuffix(s.v.toks[m.t1-1].lower, "s") {
+		if es[0].Kind == kb.KindDemonym && strings.HasSuffix(s.v.toks[m.t1-1].lower, "s") && !strings.HasSuffix(s.v.toks[m.t1-1].lower, "ss") {
+			// "Venezuelans", "Iraqi Kurds": a nation's people, as civilians.
 			c.plural = true
+			if !m.modifier && (m.t1 >= len(s.v.toks) || !s.v.toks[m.t1].cap) {
+				c.sector = append(c.sector, evidence{value: "CVL", how: "kb", span: m.Span})
+			}
 		}
 	}
 }
@@ -436,6 +440,12 @@ func (s *state) applyTitles() {
 			span = doc.Span{Start: min(span.Start, m.Start), End: max(span.End, m.End)}
 		}
 		if how == "title" && np.target >= 0 {
+			if !np.fromInside && np.a1 == m.t0 {
+				// "CIA Director" in "CIA Director John Ratcliffe" refers to
+				// him too.
+				nm := &mention{Span: span, t0: np.start, t1: np.end, kind: doc.MentionNominal, np: np}
+				s.addMention(nm, c.typ, m.cl)
+			}
 			span.End = max(span.End, m.End)
 		}
 		if country != "" {

@@ -140,15 +140,15 @@ func acronym(ws []string, m *mention, s *state) string {
 // earlier name mention a.
 func (s *state) nameMatch(m, a *mention) bool {
 	cm, ca := s.cls[s.find(m.cl)], s.cls[s.find(a.cl)]
-	if !typesMatch(cm.typ, ca.typ) {
-		return false
-	}
 	for _, x := range cm.kbIDs {
 		for _, y := range ca.kbIDs {
 			if x == y {
-				return true
+				return true // one knowledge-base entry, whatever the NER typed
 			}
 		}
+	}
+	if !typesMatch(cm.typ, ca.typ) {
+		return false
 	}
 	if len(cm.kbIDs) > 0 && len(ca.kbIDs) > 0 {
 		return false // known as two different entries
@@ -233,7 +233,7 @@ func (s *state) mergeNames() {
 func (s *state) orderOf(kind string) []int {
 	var out []int
 	for i, m := range s.ments {
-		if kind == "" || m.kind == kind {
+		if !m.dropped && (kind == "" || m.kind == kind) {
 			out = append(out, i)
 		}
 	}
@@ -314,7 +314,7 @@ var pronouns = map[string]struct {
 func (s *state) scanPronouns() {
 	for i := range s.v.toks {
 		t := &s.v.toks[i]
-		if t.ment >= 0 {
+		if t.ment >= 0 || t.blocked {
 			continue
 		}
 		if fp, ok := firstPerson[t.lower]; ok && (t.upos == "" || t.upos == "PRON" || t.upos == "DET") && (t.text != "US" && t.text != "Us") {

@@ -67,7 +67,7 @@ func (s *state) resolveFirstPerson() {
 	startAt := map[int]int{} // token -> longest mention starting there (not first person)
 	endAt := map[int]int{}   // token -> longest mention ending there
 	for i, m := range s.ments {
-		if m.first || m.cl < 0 {
+		if m.first || m.cl < 0 || m.dropped {
 			continue
 		}
 		if old, ok := startAt[m.t0]; !ok || s.ments[old].t1-s.ments[old].t0 < m.t1-m.t0 {

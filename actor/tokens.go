@@ -19,6 +19,9 @@ type tok struct {
 	sent   int  // sentence index
 	cap    bool // starts with an upper-case letter
 	ment   int  // index of the mention covering it, -1 for none
+	// blocked marks a token inside an entity of a type the resolver does
+	// not code (a LOC, a WORK): no actor mention is made over it.
+	blocked bool
 }
 
 // view holds the tokens and sentence bounds the resolver works on: the

@@ -76,7 +76,7 @@ func TestAgents(t *testing.T) {
 		{"officials", "GOV", true, false},
 		{"authorities", "GOV", true, false},
 		{"policemen", "COP", true, false},
-		{"special forces", "MIL", true, false},
+		{"special forces", "MIL", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {
