@@ -734,6 +734,9 @@ func (p *parser) ago(i int) (cand, bool) {
 	if dir == 0 {
 		return cand{}, false
 	}
+	if n < 0 && fromRef {
+		return cand{end: end, typ: Duration, val: durationValue(-1, u), unit: u}, true // "a few days later"
+	}
 	if n < 0 {
 		if dir < 0 {
 			return cand{end: end, typ: Date, val: "PAST_REF"}, true
@@ -824,7 +827,11 @@ func (p *parser) weekdayExpr(i int) (cand, bool) {
 		return cand{}, false
 	}
 	end := i + 1
-	val := p.anc.weekday(d, p.tense(i, end), 0)
+	tense := p.tense(i, end)
+	if p.punct(end, '\'') && p.w(end+1) == wS && tense != tenseFuture {
+		tense = tensePast // "Friday's close" is mostly behind us
+	}
+	val := p.anc.weekday(d, tense, 0)
 	if pe := p.e(end); pe != nil && pe.pod != "" {
 		if pe.plural {
 			return cand{end: end + 1, typ: Set, val: "XXXX-WXX-" + strconv.Itoa(d) + "T" + pe.pod}, true

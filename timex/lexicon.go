@@ -385,7 +385,7 @@ var monthNames = [...]string{"", "January", "February", "March", "April", "May",
 var futureCues = []string{"will", "shall", "ll", "wo", "would", "going", "expected", "expects",
 	"expect", "scheduled", "plans", "plan", "due", "upcoming", "intends", "intend",
 	"hopes", "hope", "aims", "should", "must", "may", "might", "wouldn", "shouldn", "tomorrow",
-	"next", "coming", "later", "soon"}
+	"next", "coming", "later", "soon", "effective"}
 
 // pastCues are past-tense verbs that are not written with -ed.
 var pastCues = []string{"was", "were", "had", "did", "said", "told", "made", "took", "came",
