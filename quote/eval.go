@@ -69,6 +69,7 @@ func Evaluate(dataDir string, upstream *pipeline.Pipeline) ([]eval.Score, error)
 }
 
 type goldQuote struct {
+	cue     string // the gold cue's text, for error analysis
 	content doc.Span
 	sources []doc.Span
 }
@@ -92,7 +93,7 @@ func goldQuotes(a *brat.Annotations, toByte func(int) int) []goldQuote {
 		if len(c) == 0 {
 			continue
 		}
-		g := goldQuote{content: doc.Span{Start: c[0].Start, End: c[len(c)-1].End}}
+		g := goldQuote{content: doc.Span{Start: c[0].Start, End: c[len(c)-1].End}, cue: a.Bounds[e.Args["Cue"]].Text}
 		if s, ok := e.Args["Source"]; ok {
 			g.sources = span(s)
 		}

@@ -26,7 +26,28 @@ var cueVerbs = map[string][]string{
 	"speculate": nil, "surmise": nil, "reiterate": nil, "repeat": nil, "continue": nil,
 	"assure": nil, "inform": nil, "brief": nil, "proclaim": nil,
 	"describe": nil, "call": nil, "cite": nil, "echo": {"echoes", "echoed", "echoing"},
-	"contest": nil, "dispute": nil, "question": nil, "doubt": nil, "expect": nil,
+	"contest": nil, "dispute": nil, "question": nil, "doubt": nil,
+	"defend": nil, "endorse": nil, "criticize": nil, "criticise": nil, "praise": nil,
+	"condemn": nil, "dismiss": {"dismisses", "dismissed", "dismissing"}, "reject": nil,
+	"mock": nil, "discuss": {"discusses", "discussed", "discussing"}, "tout": nil,
+	"propose": nil, "blame": nil, "challenge": nil, "recommend": nil, "highlight": nil,
+	"welcome": nil, "applaud": nil, "decry": {"decries", "decried", "decrying"},
+	"denounce": nil, "express": {"expresses", "expressed", "expressing"},
+}
+
+// npCues are verbal cues whose content may be a noun phrase or an
+// infinitive rather than a clause: "defended his tweets", "urged
+// supporters to vote", "endorsed Clinton".
+var npCues = map[string]bool{
+	"defend": true, "endorse": true, "criticize": true, "criticise": true, "praise": true,
+	"cite": true, "condemn": true, "question": true, "dismiss": true, "reject": true,
+	"deny": true, "mock": true, "urge": true, "ask": true, "demand": true, "discuss": true,
+	"mention": true, "tout": true, "announce": true, "propose": true, "promise": true,
+	"pledge": true, "vow": true, "warn": true, "accuse": true, "blame": true,
+	"challenge": true, "call": true, "describe": true, "acknowledge": true, "predict": true,
+	"recommend": true, "highlight": true, "stress": true, "emphasize": true, "welcome": true,
+	"applaud": true, "decry": true, "denounce": true, "express": true, "dispute": true,
+	"echo": true, "reiterate": true,
 }
 
 // anonNouns are nouns that, as the head of a speaker phrase with no name,

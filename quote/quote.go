@@ -176,6 +176,17 @@ func (a *analysis) directRegions() []region {
 			if openAt >= 0 {
 				closeAt(i, true)
 			}
+		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			// Two apostrophes stand for a double quotation mark in some
+			// newsroom text (''like this'').
+			if openAt < 0 {
+				if i+2 < len(text) && !unicode.IsSpace(rune(text[i+2])) {
+					openAt, openMark = i, doc.Span{Start: i, End: i + 2}
+				}
+			} else {
+				closeAt(i, true)
+			}
+			size = 2
 		case r == '"':
 			if openAt < 0 {
 				if i+size < len(text) && !unicode.IsSpace(rune(text[i+size])) {
@@ -232,7 +243,7 @@ func nextVisible(text string, i int) int {
 
 func isOpenMark(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return r == '“' || r == '"' || r == '„'
+	return r == '“' || r == '"' || r == '„' || strings.HasPrefix(text[i:], "''")
 }
 
 func trimRightSpace(text string, lo, hi int) int {

@@ -1,6 +1,10 @@
 package quote
 
 import (
+	"sort"
+	"strings"
+	"unicode"
+
 	"sitrep/doc"
 )
 
@@ -11,6 +15,9 @@ func (a *analysis) reported(si int) []doc.Quote {
 	s := d.Sentences[si]
 	lo, hi := s.FirstToken, min(s.EndToken, len(d.Tokens))
 	var out []doc.Quote
+	if q, ok := a.colonTurn(lo, hi); ok {
+		out = append(out, q)
+	}
 	for i := lo; i < hi; i++ {
 		if a.inRegion(d.Tokens[i].Start) >= 0 {
 			continue
@@ -36,6 +43,77 @@ func (a *analysis) reported(si int) []doc.Quote {
 		}
 	}
 	return out
+}
+
+// colonTurn reads "NAME: content", the form of transcripts and of
+// headlines ("Pence: Flowers won't be at debate"): a short name phrase
+// opening the sentence, then a colon. The content runs to the end of the
+// paragraph, so a speaker's turn in a transcript is one quotation.
+func (a *analysis) colonTurn(lo, hi int) (doc.Quote, bool) {
+	d := a.d
+	first := lo
+	for first < hi && isQuoteMark(a.lower[first]) {
+		first++
+	}
+	colon := -1
+	for i := first; i < hi && i < first+7; i++ {
+		if a.lower[i] == ":" {
+			colon = i
+			break
+		}
+	}
+	if colon <= first || colon+1 >= hi {
+		return doc.Quote{}, false
+	}
+	named := false
+	for i := first; i < colon; i++ {
+		t := d.Tokens[i]
+		switch {
+		case t.UPOS == "PROPN" || isAllCaps(d.Slice(t.Span)):
+			named = true
+		case t.UPOS == "VERB" || t.UPOS == "AUX" || t.UPOS == "NUM" || t.UPOS == "ADP" && a.lower[i] != "of":
+			return doc.Quote{}, false
+		}
+	}
+	if !named {
+		return doc.Quote{}, false
+	}
+	start := colon + 1
+	for start < hi && isQuoteMark(a.lower[start]) {
+		start++
+	}
+	if start >= hi {
+		return doc.Quote{}, false
+	}
+	end := a.paragraphEnd(d.Tokens[start].Start)
+	content := doc.Span{Start: d.Tokens[start].Start, End: end}
+	q := doc.Quote{Span: content, Cue: d.Tokens[colon].Span}
+	a.setSpeaker(&q, a.phraseHead(first, colon), doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[colon-1].End})
+	return q, true
+}
+
+// paragraphEnd returns the offset where the paragraph holding off ends,
+// before trailing space and closing punctuation-free white space.
+func (a *analysis) paragraphEnd(off int) int {
+	text := a.d.Text
+	end := len(text)
+	if i := strings.IndexByte(text[off:], '\n'); i >= 0 {
+		end = off + i
+	}
+	return trimRightSpace(text, off, end)
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // verbLike reports whether t may be a verb: tagged VERB, or untagged.
@@ -413,12 +491,21 @@ func (a *analysis) phraseHead(from, to int) int {
 	return h
 }
 
-// cueSurface reads speaker and content by word order when no parse is
-// available: "X said (that) CONTENT", "CONTENT, X said", "CONTENT, said X".
+// objectCues take the addressee as object before the content: "told
+// reporters that", "warned Congress that".
+var objectCues = map[string]bool{
+	"tell": true, "inform": true, "assure": true, "brief": true, "ask": true,
+	"warn": true, "urge": true, "remind": true, "promise": true,
+}
+
+// cueSurface reads speaker and content by word order, for documents
+// without a parse: "X said (that) CONTENT", "X told Y that CONTENT",
+// "CONTENT, X said", "CONTENT, said X".
 func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool) {
 	d := a.d
 	q := doc.Quote{Cue: a.cueSpan(c, hi)}
-	// Speaker to the left, skipping adverbs and auxiliaries.
+
+	// The speaker to the left, over adverbs and auxiliaries.
 	j := c - 1
 	for j >= lo && skipBetween[a.lower[j]] {
 		j--
@@ -427,32 +514,89 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	for j >= lo && nominal(d.Tokens[j], a.lower[j]) {
 		j--
 	}
-	hasLeft := subjEnd > j
-	afterCue := c + 1
-	for afterCue < hi && (a.lower[afterCue] == "that" || a.lower[afterCue] == ":") {
-		afterCue++
+	left := subjEnd > j // tokens j+1..subjEnd form the speaker phrase
+
+	// The content to the right: past the addressee of "told", past time
+	// expressions ("said Thursday"), starting at "that" when there is one.
+	k := c + 1
+	if a.lower[c+min(1, hi-c-1)] == "for" || a.lower[c+min(1, hi-c-1)] == "out" {
+		k++ // "called for", "pointed out"
 	}
-	if hasLeft {
-		h := a.phraseHead(j+1, subjEnd+1)
-		sp := doc.Span{Start: d.Tokens[j+1].Start, End: d.Tokens[subjEnd].End}
-		if j >= lo && a.lower[j] == "," && j > lo {
-			// "CONTENT, X said."
-			q.Span = a.tokensSpan(lo, j-1)
-		} else if afterCue < hi {
-			q.Span = a.tokensSpan(c+1, hi-1)
+	np := false // the content is the noun phrase or infinitive after the cue
+	if objectCues[lemma] {
+		k0 := k
+		for k < hi && nominal(d.Tokens[k], a.lower[k]) {
+			k++
 		}
+		if npCues[lemma] && k > k0 && (k >= hi || !contentStart[a.lower[k]]) {
+			k, np = k0, true // "urged supporters to vote": the whole rest
+		}
+	} else if npCues[lemma] && k < hi && (nominal(d.Tokens[k], a.lower[k]) || a.lower[k] == "to" || a.lower[k] == "for") {
+		np = true
+	}
+	k = a.skipTimes(k, hi)
+	explicit := k < hi && contentStart[a.lower[k]]
+	if k < hi && a.lower[k] == ":" {
+		k++
+	}
+	right := a.tokensSpan(k, hi-1)
+	if np {
+		right = a.tokensSpan(k, a.phraseEnd(k, hi)-1)
+	} else if !explicit && (objectCues[lemma] || weakCues[lemma]) {
+		right = doc.Span{}
+	}
+	if right.Len() > 0 && k < hi && (a.lower[k] == "," || a.lower[k] == "." || isQuoteMark(a.lower[k])) {
+		right = doc.Span{} // nothing but punctuation follows
+	}
+
+	speakerOf := func(first, last int) (int, doc.Span) {
+		return a.phraseHead(first, last+1), doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
+	}
+	switch {
+	case left && right.Len() > 0:
+		// "X said (that) CONTENT."
+		q.Span = right
+		h, sp := speakerOf(j+1, subjEnd)
 		a.setSpeaker(&q, h, sp)
-	} else if c > lo && a.lower[c-1] == "," && c+1 < hi {
+	case !left && right.Len() > 0 && j >= lo && a.lower[j] == ",":
+		// "X, a professor at Y, said CONTENT": the name opens the sentence
+		// and an apposition follows it.
+		n := lo
+		for n < j && nominal(d.Tokens[n], a.lower[n]) {
+			n++
+		}
+		if n == lo || n >= j || a.lower[n] != "," || j-lo > 40 {
+			return doc.Quote{}, false
+		}
+		q.Span = right
+		h, _ := speakerOf(lo, n-1)
+		a.setSpeaker(&q, h, doc.Span{Start: d.Tokens[lo].Start, End: d.Tokens[j-1].End})
+	case k < hi && isQuoteMark(a.lower[k]) && a.inRegion(d.Tokens[min(k+1, hi-1)].Start) >= 0:
+		// "X said: “CONTENT”" — the quotation that follows.
+		q.Span = a.regions[a.inRegion(d.Tokens[min(k+1, hi-1)].Start)].content
+		if left {
+			h, sp := speakerOf(j+1, subjEnd)
+			a.setSpeaker(&q, h, sp)
+		}
+	case left && a.punctBefore(j+1, lo) && a.endsClause(c+1, hi):
+		// "CONTENT, X said."
+		q.Span = a.tokensSpan(lo, j)
+		h, sp := speakerOf(j+1, subjEnd)
+		a.setSpeaker(&q, h, sp)
+	case !left && a.punctBefore(c, lo):
 		// "CONTENT, said X."
 		end := c + 1
 		for end < hi && nominal(d.Tokens[end], a.lower[end]) {
 			end++
 		}
-		if end > c+1 {
-			h := a.phraseHead(c+1, end)
-			a.setSpeaker(&q, h, doc.Span{Start: d.Tokens[c+1].Start, End: d.Tokens[end-1].End})
-			q.Span = a.tokensSpan(lo, c-2)
+		if end == c+1 {
+			return doc.Quote{}, false
 		}
+		q.Span = a.tokensSpan(lo, c-1)
+		h, sp := speakerOf(c+1, end-1)
+		a.setSpeaker(&q, h, sp)
+	default:
+		return doc.Quote{}, false
 	}
 	if q.Len() == 0 {
 		if weakCues[lemma] {
@@ -467,6 +611,75 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	}
 	a.setVia(&q, c, lo, hi)
 	return q, true
+}
+
+// phraseEnd returns where the content opened at k stops: before a comma
+// that introduces a trailing participle or subordinate clause, else at the
+// end of the sentence.
+func (a *analysis) phraseEnd(k, hi int) int {
+	for i := k; i+1 < hi; i++ {
+		if a.lower[i] != "," {
+			continue
+		}
+		switch a.lower[i+1] {
+		case "saying", "adding", "which", "who", "as", "because", "while", "although", "but", "calling", "arguing", "noting":
+			return i
+		}
+	}
+	return hi
+}
+
+// endsClause reports whether the tokens from k on close the sentence
+// without further content: punctuation only, or a trailing phrase set off
+// by a comma ("..., he said, adding ...").
+func (a *analysis) endsClause(k, hi int) bool {
+	k = a.skipTimes(k, hi)
+	return k >= hi || a.edgePunct(k) || isQuoteMark(a.lower[k])
+}
+
+// contentStart are the words that open a reported clause.
+var contentStart = map[string]bool{
+	"that": true, ":": true, "how": true, "why": true, "what": true, "whether": true,
+	"if": true, "when": true, "where": true, "who": true,
+}
+
+// skipTimes returns the first token at or after k that is not part of a
+// time expression or a preposition introducing one ("said on Thursday").
+func (a *analysis) skipTimes(k, hi int) int {
+	for k < hi {
+		t := a.d.Tokens[k]
+		if a.inTime(t.Span) {
+			k++
+			continue
+		}
+		if (a.lower[k] == "on" || a.lower[k] == "in" || a.lower[k] == "last" || a.lower[k] == "earlier") && k+1 < hi && a.inTime(a.d.Tokens[k+1].Span) {
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// inTime reports whether span lies inside a time expression.
+func (a *analysis) inTime(s doc.Span) bool {
+	ts := a.d.Times
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].End >= s.End })
+	return i < len(ts) && ts[i].Start <= s.Start
+}
+
+// punctBefore reports whether token i is preceded, inside the sentence, by
+// a comma or a closing quotation mark: the content ends there.
+func (a *analysis) punctBefore(i, lo int) bool {
+	return i > lo && (a.lower[i-1] == "," || isQuoteMark(a.lower[i-1]) || a.lower[i-1] == "—")
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "”", "“", "''", "’", "‘":
+		return true
+	}
+	return false
 }
 
 // nominal reports whether a token may belong to a speaker noun phrase.
@@ -541,7 +754,7 @@ func (a *analysis) attachDirect(reported []doc.Quote) []doc.Quote {
 				continue
 			}
 			// The reported content is the quotation (give or take marks).
-			if overlapShare(q.Span, r.content) > 0.6 {
+			if r.content.Contains(q.Span) || overlapShare(q.Span, r.content) > 0.6 {
 				q.Span = r.content
 				q.Direct = true
 				merged = true
