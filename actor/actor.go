@@ -276,7 +276,20 @@ func (s *state) seedEntities() {
 			}
 		}
 		if !actorTypes[typ] || len(e.Mentions) == 0 {
-			s.other = append(s.other, *e)
+			// The same place or thing named again is one entity.
+			merged := false
+			for k := range s.other {
+				o := &s.other[k]
+				if o.Type == e.Type && len(e.Mentions) > 0 && len(o.Mentions) > 0 && o.Place == nil && e.Place == nil &&
+					s.d.Slice(o.Mentions[0].Span) == s.d.Slice(e.Mentions[0].Span) {
+					o.Mentions = append(o.Mentions, e.Mentions...)
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				s.other = append(s.other, *e)
+			}
 			if !blockTypes[typ] {
 				continue
 			}

@@ -408,6 +408,9 @@ func (s *state) resolvePronouns() {
 			if a.modifier {
 				score -= 30
 			}
+			if p.plural && !c.plural && !c.group {
+				score -= 25 // "they" for a named organisation, only failing a group
+			}
 			if score > bestScore {
 				best, bestScore = order[j], score
 			}
