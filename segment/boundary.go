@@ -20,7 +20,7 @@ const (
 	hashBits  = 17
 	hashSize  = 1 << hashBits
 	hashMask  = hashSize - 1
-	maxFeats  = 32
+	maxFeats  = 40
 	maxWordFx = 24 // bytes of a token used as a word feature
 )
 
@@ -307,12 +307,32 @@ func features(dst []uint32, text string, toks []tok, k, sinceLast int, inQuote b
 			dst = append(dst, finish(mix(mix(t(19), suf), s0)))
 		}
 	}
+	// Gaps between two words with no punctuation: sentence boundaries
+	// there are mostly after short fragments (greetings, signatures,
+	// headings), so they get features of their own.
+	if p1 != nil && n0 != nil && wordShape(p1) && p1.flags&flagAbbr == 0 {
+		b := uint64(sinceBucket(sinceLast))
+		dst = append(dst,
+			finish(mix(t(30), b)),
+			finish(mix(mix(t(31), b), w1)),
+			finish(mix(mix(t(32), b), w0)),
+			finish(mix(mix(mix(mix(t(33), b), s2), s1), s0)))
+	}
 	if inQuote {
 		dst = append(dst,
 			finish(mix(mix(t(22), s1), s0)),
 			finish(mix(t(23), w1)))
 	}
 	return dst
+}
+
+// wordShape reports whether tk is a word or number.
+func wordShape(tk *tok) bool {
+	switch tk.shape {
+	case shapeCap, shapeCaps, shapeLower, shapeDigit, shapeInitial, shapeLetter:
+		return true
+	}
+	return false
 }
 
 // quoteState updates whether a double quotation is open after tk: a

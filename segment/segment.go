@@ -16,6 +16,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"sitrep/doc"
@@ -32,9 +33,12 @@ type Config struct {
 	// cmd/train-segment) to use instead of the embedded one.
 	ModelPath string
 	// JoinLines treats a single line break as a space, for hard-wrapped
-	// text; a blank line, and a line opening with a list marker, still end
-	// a sentence. By default every line break ends a sentence, so that
-	// headlines and list items stand alone.
+	// text; a blank line, an indented line and a line opening with a list
+	// marker still end a sentence. Text whose lines all look wrapped (no
+	// line over 100 bytes, most of them 40 to 100 bytes long) is treated
+	// so even without JoinLines. Otherwise a line break ends a sentence, so
+	// that headlines and list items stand alone, unless a lowercase word
+	// follows a word or a comma across it.
 	JoinLines bool
 }
 
@@ -162,6 +166,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 	var feats [maxFeats]uint32
 	last := 0
 	dateline := datelineEnd(t.text, toks, 0)
+	join := sg.cfg.JoinLines || hardWrapped(t.text)
 	quote := quoteState(t.text, &toks[0], false)
 	for k := 1; k < len(toks); k++ {
 		n := &toks[k]
@@ -170,7 +175,14 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 			inQuote = false
 		}
 		quote = quoteState(t.text, n, quote)
-		hard := n.nl >= 2 || (n.nl == 1 && (!sg.cfg.JoinLines || listMarker(t.text, toks, k))) || k == dateline
+		hard := n.nl >= 2 || k == dateline
+		if n.nl == 1 {
+			if join {
+				hard = n.flags&flagIndent != 0 || listMarker(t.text, toks, k)
+			} else {
+				hard = !wrapped(toks, k)
+			}
+		}
 		if !hard && k < dateline {
 			continue // inside a dateline
 		}
@@ -198,7 +210,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 // punctuation between them must exceed. Such boundaries are common in the
 // e-mail and web text of EWT (signatures, salutations) but rare in news;
 // the margin was chosen on the EWT and GUM dev sets.
-const wordGapMargin = 5
+const wordGapMargin = 10
 
 // wordGap reports whether the gap before toks[k] lies between a word and a
 // capitalized word with no punctuation between them.
@@ -247,6 +259,45 @@ func candidate(text string, toks []tok, k int) bool {
 func ellipsisAt(text string, tk *tok) bool {
 	w := text[tk.start:tk.end]
 	return w == "…" || (len(w) >= 2 && w[0] == '.' && w[1] == '.')
+}
+
+// hardWrapped reports whether text looks hard-wrapped: no line longer
+// than 100 bytes, and at least three lines followed by another line of
+// text, half of which are 30 bytes or longer.
+func hardWrapped(text string) bool {
+	followed, long := 0, 0
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		line := strings.TrimSpace(text[:i])
+		if len(line) > 100 {
+			return false
+		}
+		text = text[min(i+1, len(text)):]
+		if line == "" || len(text) == 0 || text[0] == '\n' || text[0] == '\r' {
+			continue
+		}
+		followed++
+		if len(line) >= 30 {
+			long++
+		}
+	}
+	return followed >= 3 && 2*long >= followed
+}
+
+// wrapped reports whether the single line break before toks[k] wraps a
+// sentence: a lowercase word follows a word or a comma.
+func wrapped(toks []tok, k int) bool {
+	if toks[k].shape != shapeLower {
+		return false
+	}
+	switch toks[k-1].shape {
+	case shapeLower, shapeCap, shapeCaps, shapeDigit, shapeComma:
+		return true
+	}
+	return false
 }
 
 // listMarker reports whether toks[k] opens a list item: a bullet ("-",

@@ -21,6 +21,8 @@ const (
 	flagLineStart
 	// flagTitle marks a title or rank before a name ("Sen.", "Dr.").
 	flagTitle
+	// flagIndent marks the first token of an indented line.
+	flagIndent
 )
 
 // tok is one token while segmenting: its byte span, flags, and the number
@@ -38,8 +40,9 @@ type tokenizer struct {
 	text  string
 	toks  []tok
 	stack []tok // trailing punctuation of the current chunk, in reverse
-	nl    int   // newlines before the next token
-	space bool  // white space before the next token
+	nl     int  // newlines before the next token
+	indent int  // columns of white space since the last newline
+	space  bool // white space before the next token
 }
 
 // isSpaceRune reports whether r separates tokens: Unicode white space,
@@ -67,6 +70,7 @@ func (t *tokenizer) run(text string) {
 	}
 	t.toks = t.toks[:0]
 	t.nl = 0
+	t.indent = 0
 	t.space = false
 	n := len(text)
 	i := 0
@@ -74,8 +78,14 @@ func (t *tokenizer) run(text string) {
 		c := text[i]
 		if c < 0x80 {
 			if c <= ' ' || c == 0x7f {
-				if c == '\n' {
+				switch c {
+				case '\n':
 					t.nl++
+					t.indent = 0
+				case ' ':
+					t.indent++
+				case '\t':
+					t.indent += 4
 				}
 				t.space = true
 				i++
@@ -122,6 +132,9 @@ func (t *tokenizer) emit(s, e int, flags uint8) {
 	tk := tok{start: s, end: e, nl: t.nl, flags: flags, space: t.space}
 	if t.nl > 0 || len(t.toks) == 0 {
 		tk.flags |= flagLineStart
+		if t.indent >= 2 {
+			tk.flags |= flagIndent
+		}
 	}
 	tk.shape = shape(t.text, &tk)
 	t.toks = append(t.toks, tk)
@@ -283,6 +296,14 @@ func (t *tokenizer) chunk(s, e, next int) {
 			}
 			t.emit(s, q, 0)
 			s = q
+		case r == '&':
+			if q := entityEnd(t.text, s, e); q > s {
+				t.emit(s, q, 0) // "&lt;", "&#3;"
+				s = q
+				continue
+			}
+			t.emit(s, s+1, 0)
+			s++
 		case isCurrency(r):
 			q := t.runEnd(s, e, r, w)
 			t.emit(s, q, 0)
@@ -803,6 +824,23 @@ func hasPrefixFold(s, prefix string) bool {
 		}
 	}
 	return true
+}
+
+// entityEnd returns the end of an HTML character reference ("&amp;",
+// "&#39;") starting at s within [s, e), or s.
+func entityEnd(text string, s, e int) int {
+	j := s + 1
+	if j < e && text[j] == '#' {
+		j++
+	}
+	k := j
+	for k < e && k-j < 8 && isAlnumB(text[k]) {
+		k++
+	}
+	if k > j && k < e && text[k] == ';' {
+		return k + 1
+	}
+	return s
 }
 
 // emoticonSuffix returns the length of a smiley that ends w ("family:)"),

@@ -11,6 +11,7 @@ type TrainOptions struct {
 	Epochs   int
 	Seed     uint64
 	MinCount int // features seen fewer times in training are ignored
+	Runs     int // models trained on different shuffles and averaged; 0 means 1
 }
 
 // TrainReport tells how training went.
@@ -35,6 +36,9 @@ func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
 	}
 	if opts.Seed == 0 {
 		opts.Seed = 1
+	}
+	if opts.Runs <= 0 {
+		opts.Runs = 1
 	}
 	var exs []example
 	var rep TrainReport
@@ -96,15 +100,45 @@ func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
 	if len(exs) == 0 {
 		return nil, rep, fmt.Errorf("segment: train: no candidate gaps in %d documents", len(docs))
 	}
+	avg := make([]float32, hashSize)
+	for run := range opts.Runs {
+		w := perceptron(exs, opts.Epochs, opts.Seed+uint64(run))
+		for i, v := range w {
+			avg[i] += v / float32(opts.Runs)
+		}
+	}
+	m := &boundaryModel{w: avg}
+	right := 0
+	for i := range exs {
+		if (m.score(exs[i].feats) > 0) == exs[i].label {
+			right++
+		}
+	}
+	rep.Accuracy = float64(right) / float64(len(exs))
+	for _, v := range avg {
+		if v != 0 {
+			rep.Weights++
+		}
+	}
+	b, err := encodeModel(avg)
+	if err != nil {
+		return nil, rep, fmt.Errorf("segment: train: %w", err)
+	}
+	return b, rep, nil
+}
+
+// perceptron trains an averaged perceptron on exs for the given epochs,
+// shuffling with seed, and returns the averaged weights.
+func perceptron(exs []example, epochs int, seed uint64) []float32 {
 	w := make([]float32, hashSize)
-	u := make([]float64, hashSize) // sum of c*update for averaging
+	u := make([]float64, hashSize) // sum of c*update, for averaging
 	c := 1.0
-	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
 	}
-	for range opts.Epochs {
+	for range epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			ex := &exs[i]
@@ -131,22 +165,5 @@ func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
 			avg[i] = w[i] - float32(u[i]/c)
 		}
 	}
-	m := &boundaryModel{w: avg}
-	right := 0
-	for i := range exs {
-		if (m.score(exs[i].feats) > 0) == exs[i].label {
-			right++
-		}
-	}
-	rep.Accuracy = float64(right) / float64(len(exs))
-	for _, v := range avg {
-		if v != 0 {
-			rep.Weights++
-		}
-	}
-	b, err := encodeModel(avg)
-	if err != nil {
-		return nil, rep, fmt.Errorf("segment: train: %w", err)
-	}
-	return b, rep, nil
+	return avg
 }

@@ -31,6 +31,7 @@ func run() error {
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	minCount := flag.Int("min-count", 3, "ignore features seen fewer times")
+	runs := flag.Int("runs", 5, "models trained on different shuffles and averaged")
 	gumWeight := flag.Int("gum-weight", 1, "how many times each GUM document counts")
 	evalOnly := flag.Bool("eval", false, "only score the model at -out on the dev sets")
 	flag.Parse()
@@ -49,7 +50,7 @@ func run() error {
 	for range *gumWeight {
 		docs = append(docs, segment.GoldDocuments(gum)...)
 	}
-	model, rep, err := segment.Train(docs, segment.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount})
+	model, rep, err := segment.Train(docs, segment.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Runs: *runs})
 	if err != nil {
 		return err
 	}

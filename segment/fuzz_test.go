@@ -1,0 +1,39 @@
+package segment
+
+import (
+	"reflect"
+	"testing"
+)
+
+// FuzzSegment checks the invariants of a segmentation on any input: no
+// panic; tokens sorted, non-overlapping, within bounds, never empty and
+// never only white space; sentences covering their tokens, every token in
+// exactly one sentence; the same output for the same input.
+func FuzzSegment(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"CARACAS, Venezuela (AP) — The U.S. envoy didn't comment. Rodríguez’s aides said talks went well.",
+		"Headline\n\n- item one\n• item two\n1. Third item",
+		"Sales rose 3.5% to $5.2 billion; see https://example.com/x?y=1 or mail a@b.org.",
+		"\"Yes.\" (No.) Wait... what?! 10–20 a--b non-profit 15-year-old J. R. R. Tolkien Inc..",
+		"Caf\xe9 \xff\xfe owners\x00 said :) family:) quality.You gonna cannot",
+		"'90s 's 'em ' '' `` -5 .5 $ # -- ... …",
+	} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	plain := newTestSegmenter(f, Config{})
+	joined := newTestSegmenter(f, Config{JoinLines: true})
+	f.Fuzz(func(t *testing.T, text string, join bool) {
+		sg := plain
+		if join {
+			sg = joined
+		}
+		toks, sents := sg.Segment(text)
+		checkInvariants(t, text, toks, sents)
+		toks2, sents2 := sg.Segment(text)
+		if !reflect.DeepEqual(toks, toks2) || !reflect.DeepEqual(sents, sents2) {
+			t.Fatalf("Segment(%q) gave different results on a second call", text)
+		}
+	})
+}
