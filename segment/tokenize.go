@@ -37,12 +37,12 @@ type tok struct {
 
 // tokenizer splits text into tokens. Its slices are reused between calls.
 type tokenizer struct {
-	text  string
-	toks  []tok
-	stack []tok // trailing punctuation of the current chunk, in reverse
-	nl     int  // newlines before the next token
-	indent int  // columns of white space since the last newline
-	space  bool // white space before the next token
+	text   string
+	toks   []tok
+	stack  []tok // trailing punctuation of the current chunk, in reverse
+	nl     int   // newlines before the next token
+	indent int   // columns of white space since the last newline
+	space  bool  // white space before the next token
 }
 
 // isSpaceRune reports whether r separates tokens: Unicode white space,
