@@ -1,17 +1,23 @@
 package tag
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 
 	"sitrep/corpus/conllu"
+	"sitrep/doc"
 	"sitrep/eval"
+	"sitrep/segment"
 )
 
 // Evaluate scores the embedded tagger on the UD English EWT dev set under
 // dataDir (the path of ../shared/data), on gold tokens: UPOS, XPOS and
-// lemma accuracy as tag.ewt.upos.acc, tag.ewt.xpos.acc, tag.ewt.lemma.acc.
-// It returns an error when the data or the model cannot be read.
+// lemma accuracy as tag.ewt.upos.acc, tag.ewt.xpos.acc, tag.ewt.lemma.acc;
+// then on the tokens of package segment run on the dev text, as
+// tag.ewt.upos.acc.systok etc. (a word counts as right when a system token
+// has exactly its span and the right analysis). It returns an error when
+// the data or a model cannot be read.
 func Evaluate(dataDir string) ([]eval.Score, error) {
 	t, err := New(Config{})
 	if err != nil {
@@ -48,9 +54,98 @@ func (t *Tagger) Evaluate(dataDir string) ([]eval.Score, error) {
 		}
 	}
 	note := fmt.Sprintf("%d words, gold tokens", n)
-	return []eval.Score{
+	scores := []eval.Score{
 		{Name: "tag.ewt.upos.acc", Value: eval.Accuracy(up, n), Note: note},
 		{Name: "tag.ewt.xpos.acc", Value: eval.Accuracy(xp, n), Note: note},
 		{Name: "tag.ewt.lemma.acc", Value: eval.Accuracy(lem, n), Note: note},
+	}
+	sys, err := t.evaluateSystemTokens(dev)
+	if err != nil {
+		return nil, err
+	}
+	return append(scores, sys...), nil
+}
+
+// evaluateSystemTokens tags the output of package segment on the text of
+// dev and scores it against the gold words it aligns with.
+func (t *Tagger) evaluateSystemTokens(dev []conllu.Sentence) ([]eval.Score, error) {
+	sg, err := segment.New(segment.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("tag: evaluate: %w", err)
+	}
+	golds := segment.GoldDocuments(dev)
+	var up, xp, lem, n int
+	si := 0
+	for _, g := range golds {
+		// Gold tokens in order, each with the word it stands for (nil for a
+		// multiword token kept whole).
+		var words []*conllu.Word
+		for range g.Sentences {
+			s := &dev[si]
+			si++
+			mi := 0
+			for i := 0; i < len(s.Words); i++ {
+				n++
+				if mi < len(s.Multi) && s.Multi[mi].First == s.Words[i].ID {
+					m := s.Multi[mi]
+					mi++
+					first, sum := i, 0
+					for i < len(s.Words) && s.Words[i].ID <= m.Last {
+						sum += len(s.Words[i].Form)
+						i++
+					}
+					n += i - first - 1
+					if sum == len(m.Form) {
+						for k := first; k < i; k++ {
+							if len(s.Words[k].Form) > 0 {
+								words = append(words, &s.Words[k])
+							}
+						}
+					} else {
+						words = append(words, nil)
+					}
+					i--
+					continue
+				}
+				words = append(words, &s.Words[i])
+			}
+		}
+		if len(words) != len(g.Tokens) {
+			return nil, fmt.Errorf("tag: evaluate: document %s: %d gold tokens for %d words", g.ID, len(g.Tokens), len(words))
+		}
+		at := map[doc.Span]*conllu.Word{}
+		for i, sp := range g.Tokens {
+			if words[i] != nil {
+				at[sp] = words[i]
+			}
+		}
+		d := &doc.Document{Text: g.Text}
+		if err := sg.Process(context.Background(), d); err != nil {
+			return nil, err
+		}
+		if err := t.Process(context.Background(), d); err != nil {
+			return nil, err
+		}
+		for _, tok := range d.Tokens {
+			w := at[tok.Span]
+			if w == nil {
+				continue
+			}
+			if tok.UPOS == w.UPOS {
+				up++
+			}
+			if tok.XPOS == w.XPOS {
+				xp++
+			}
+			if tok.Lemma == w.Lemma {
+				lem++
+			}
+		}
+	}
+	note := fmt.Sprintf("%d words, tokens from package segment", n)
+	return []eval.Score{
+		{Name: "tag.ewt.upos.acc.systok", Value: eval.Accuracy(up, n), Note: note},
+		{Name: "tag.ewt.xpos.acc.systok", Value: eval.Accuracy(xp, n), Note: note},
+		{Name: "tag.ewt.lemma.acc.systok", Value: eval.Accuracy(lem, n), Note: note},
 	}, nil
 }

@@ -238,7 +238,9 @@ func info(infos []tokInfo, i int) *tokInfo {
 	return &infos[i]
 }
 
-func f1(t, a uint64) uint64    { return perceptron.Mix(perceptron.Mix(uint64(t)*0x9e3779b97f4a7c15, a), t) }
+func f1(t, a uint64) uint64 {
+	return perceptron.Mix(perceptron.Mix(uint64(t)*0x9e3779b97f4a7c15, a), t)
+}
 func f2(t, a, b uint64) uint64 { return perceptron.Mix(f1(t, a), b) }
 
 // tagFeatures appends the features of word i, given the two previous

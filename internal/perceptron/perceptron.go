@@ -353,7 +353,12 @@ func ReadBundle(r io.Reader) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
 	}
-	rd := &reader{br: bufio.NewReader(zr)}
+	return readRaw(bufio.NewReader(zr))
+}
+
+// readRaw reads an uncompressed bundle.
+func readRaw(br *bufio.Reader) (*Bundle, error) {
+	rd := &reader{br: br}
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(rd.br, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("%w: missing header", ErrFormat)

@@ -1,0 +1,122 @@
+package perceptron
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"io"
+	"errors"
+	"testing"
+)
+
+func trainToy(t testing.TB) *Model {
+	tr := NewTrainer(3)
+	feats := [][]uint64{{Str(Seed(1), "a")}, {Str(Seed(1), "b")}, {Str(Seed(1), "c")}}
+	scores := make([]float32, 3)
+	for it := 0; it < 5; it++ {
+		for gold, f := range feats {
+			tr.Scores(f, scores)
+			best := 0
+			for c, v := range scores {
+				if v > scores[best] {
+					best = c
+				}
+			}
+			tr.Update(f, gold, best)
+			tr.Tick()
+		}
+	}
+	return tr.Model(0)
+}
+
+func TestTrainAndRoundTrip(t *testing.T) {
+	m := trainToy(t)
+	var buf bytes.Buffer
+	b := Bundle{Lists: [][]string{{"x", "y", "z"}}, Models: []*Model{m}}
+	if err := b.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadBundle(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Lists) != 1 || len(got.Lists[0]) != 3 || got.Lists[0][2] != "z" {
+		t.Errorf("lists: got %v; want [[x y z]]", got.Lists)
+	}
+	scores := make([]int32, 3)
+	for gold, s := range []string{"a", "b", "c"} {
+		t.Run(s, func(t *testing.T) {
+			got.Models[0].Scores([]uint64{Str(Seed(1), s)}, scores)
+			best := 0
+			for c, v := range scores {
+				if v > scores[best] {
+					best = c
+				}
+			}
+			if best != gold {
+				t.Errorf("got class %d (scores %v); want %d", best, scores, gold)
+			}
+		})
+	}
+}
+
+func TestReadBundleErrors(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (&Bundle{Models: []*Model{trainToy(t)}}).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"not gzip", []byte("hello world")},
+		{"truncated", good[:len(good)/2]},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ReadBundle(bytes.NewReader(c.data))
+			if !errors.Is(err, ErrFormat) {
+				t.Errorf("got %v; want an error wrapping ErrFormat", err)
+			}
+		})
+	}
+}
+
+func TestStrTruncates(t *testing.T) {
+	long := bytes.Repeat([]byte("a"), 10000)
+	if got, want := Str(1, string(long)), Str(1, string(long[:64])); got != want {
+		t.Errorf("got %x; want %x (only 64 bytes hashed)", got, want)
+	}
+}
+
+// FuzzReadBundle feeds the decoder uncompressed model data (the gzip layer
+// would reject almost every random input before the decoder saw it).
+func FuzzReadBundle(f *testing.F) {
+	var buf bytes.Buffer
+	if err := (&Bundle{Lists: [][]string{{"a"}}, Models: []*Model{trainToy(f)}}).Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := gzip.NewReader(&buf)
+	if err != nil {
+		f.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw)
+	f.Add([]byte{})
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := readRaw(bufio.NewReader(bytes.NewReader(data)))
+		if err != nil {
+			return
+		}
+		for _, m := range b.Models {
+			scores := make([]int32, m.NClasses)
+			m.Scores([]uint64{1, 2, 3, Str(Seed(1), "a")}, scores)
+		}
+	})
+}
