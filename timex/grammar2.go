@@ -2,7 +2,6 @@ package timex
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -293,11 +292,11 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 	if p.w(j) == wThe {
 		j++
 	}
-	year, yrel, hasYear := 0, 0, false
+	year, hasYear := 0, false
 	if y, ye, ok := p.year(j, false); ok && p.tk(j).kind == kNum {
 		year, hasYear, j = y, true, ye
 	} else if r, ok := relWord(p.w(j)); ok && p.is(j+1, "year") && p.punct(j+2, '\'') && p.w(j+3) == wS {
-		yrel, hasYear, j = r, true, j+4
+		hasYear, j = true, j+4
 		if p.anc.ok {
 			year = p.anc.year() + r
 		}
@@ -322,7 +321,6 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 		}
 		return cand{}, false
 	}
-	_ = yrel
 	if hasYear && p.tk(j-1).kind == kNum {
 		if u := p.e(j); u != nil && (u.unit == uQuarter && !u.plural || u.w == wPeriod) && p.refQuarter != "" {
 			return cand{end: j + 1, typ: Date, val: fmtYear(year) + p.refQuarter[4:], unit: uQuarter, noRef: true}, true
@@ -332,10 +330,9 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 		j = p.hyphen(j + 1)
 	}
 	o, k, explicit := p.ordinal(j)
-	isLast := false
 	if !explicit {
 		if p.w(j) == wLast && p.e(j+1) != nil && p.e(j+1).w == wHalf {
-			o, k, isLast = 2, j+1, true
+			o, k = 2, j+1
 		} else {
 			return cand{}, false
 		}
@@ -348,7 +345,6 @@ func (p *parser) quarterExpr(i int) (cand, bool) {
 	if e == nil {
 		return cand{}, false
 	}
-	_ = isLast
 	var u unit
 	switch {
 	case e.unit == uQuarter && !e.plural && o >= 1 && o <= 4:
@@ -1126,8 +1122,6 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
-
-var _ = strings.HasPrefix
 
 // inName reports whether token i is a capitalised word inside a name:
 // it follows another capitalised word of the same sentence that the

@@ -95,7 +95,6 @@ const (
 	wOr
 	wHalf
 	wFiscal
-	wYearAgo // "year-ago" handled via tokens; kept for clarity
 	wFor
 	wOn
 	wBy
@@ -124,7 +123,6 @@ const (
 	wTimes
 	wLatest
 	wFirst
-	wSecondW
 	wFull
 	wAdditional
 	wOther
@@ -142,8 +140,6 @@ const (
 	wDate
 	wTime
 	wOld
-	wYearW
-	wCentury
 	wAD
 	wBC
 	wST
@@ -151,9 +147,7 @@ const (
 	wRD
 	wTH
 	wS
-	wAgoAlias
 	wFormer
-	wWhile
 	wPeriod
 	wTrading
 	wBusiness
@@ -161,16 +155,10 @@ const (
 	wStraight
 	wSo
 	wIts
-	wDecadeWord
 	wHundred
 	wThousand
-	wOf2
-	wHours
 	wThen
 	wEve
-	wWhat
-	wUntilNow
-	wGMT
 )
 
 // entry is what the lexicon knows about one lower-cased word.
@@ -184,7 +172,6 @@ type entry struct {
 	ord     int8  // ordinal value 1..31 of an ordinal word
 	tens    bool  // twenty, thirty, ... (may combine with a unit)
 	unit    unit
-	adjUnit unit   // "daily" etc. for sets; "yearly"
 	season  string // SP, SU, FA, WI
 	pod     string // MO, AF, EV, NI (part of day)
 	zone    string // time-zone offset, e.g. "Z", "-05"
