@@ -19,7 +19,9 @@ func (w *work) finish() []doc.Event {
 
 // cooperative types that PLOVER folds into AGREE when only intended, with
 // the CAMEO code of the intent.
-var intentCode = map[string]string{"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+// Intended concessions and retreats are intents to yield (CAMEO 035, which
+// the crosswalk puts under AGREE).
+var intentCode = map[string]string{"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035", "RETREAT": "035"}
 
 // conflictual types that PLOVER folds into THREATEN when only intended,
 // with the threat's mode and CAMEO code.
@@ -66,6 +68,10 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 	modality := doc.Asserted
 	intended := (c.fut || c.hyp) && !c.cond && !c.dem
 	switch {
+	case c.unless && !c.neg && !c.cond:
+		// "will withdraw unless ...": a conditional ultimatum
+		plover, mode, cameo = "THREATEN", "", "130"
+		modality = doc.Future
 	case c.neg && intended && isCoop(w.c.onto, plover):
 		// "would not meet", "will not allow": a refusal
 		plover, mode, cameo = "REJECT", "", "120"
@@ -82,8 +88,6 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 		}
 		if code, ok := intentCode[plover]; ok {
 			plover, mode, cameo = "AGREE", "", code
-		} else if plover == "RETREAT" {
-			plover, mode, cameo = "CONCEDE", "", "080"
 		} else if tc, ok := threatCode[plover]; ok {
 			plover, mode, cameo = "THREATEN", tc[0], tc[1]
 		}

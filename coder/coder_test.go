@@ -285,7 +285,7 @@ withdraw withdraw VERB 2 xcomp
 from from ADP 6 case
 Ukraine Ukraine PROPN 4 obl`,
 		ents: []string{"1:1-1 GPE RUS", "1:6-6 GPE UKR"},
-		want: []string{"CONCEDE Russia>Ukraine future retreat.withdraw"},
+		want: []string{"AGREE Russia>Ukraine future retreat.withdraw"},
 	},
 	{
 		name: "agree without an intended event stays",

@@ -34,6 +34,7 @@ type cand struct {
 	neg, cond  bool
 	fut, hyp   bool
 	dem, hist  bool
+	unless     bool // the clause has an unless-condition: a threat
 	governor   int // candidate governing this one through a complement, -1
 	dropped    bool
 	speaker    string
@@ -147,14 +148,21 @@ func prepositional(r string) bool {
 	return false
 }
 
+// passive reports whether verb v is in the passive voice: it has a passive
+// subject, or a passive auxiliary and no active subject.
 func (w *work) passive(v int) bool {
+	aux, subj := false, false
 	for _, k := range w.children(v) {
 		switch w.rel(int(k)) {
-		case "nsubj:pass", "aux:pass", "csubj:pass":
+		case "nsubj:pass", "csubj:pass":
 			return true
+		case "aux:pass":
+			aux = true
+		case "nsubj":
+			subj = true
 		}
 	}
-	return false
+	return aux && !subj
 }
 
 // subjOf returns the logical subject of verb v: its subject, the by-agent
@@ -207,7 +215,12 @@ func (w *work) subjOf(v, depth int) int {
 			return w.subjOf(h, depth+1)
 		}
 	case "advcl":
-		if w.child(v, "mark", false) < 0 && !w.passive(v) {
+		if m := w.child(v, "mark", false); (m < 0 || w.lem[m] == "to") && !w.passive(v) {
+			return w.subjOf(h, depth+1)
+		}
+	case "parataxis":
+		// a misparse hanging the verb off its auxiliary: "has ... rejected"
+		if w.upos(h) == "AUX" {
 			return w.subjOf(h, depth+1)
 		}
 	case "acl":
@@ -291,6 +304,9 @@ func (w *work) modOK(n int, lemmas []string) bool {
 	return false
 }
 
+// quantity words stand before the noun that is the real object.
+var quantity = map[string]bool{"part": true, "portion": true, "half": true, "some": true, "most": true, "all": true, "much": true, "bulk": true, "rest": true, "series": true, "number": true, "day": true, "week": true}
+
 // match returns the first pattern among ps that token t satisfies, with
 // the light-verb object it used (-1 when none).
 func (w *work) match(t int, ps []*Pattern) (*Pattern, int) {
@@ -323,6 +339,15 @@ outer:
 		}
 		if p.Obj != nil {
 			obj = w.objOf(t)
+			if obj >= 0 && !hasLemma(p.Obj, w.lem[obj]) && quantity[w.lem[obj]] {
+				// "suspended part of a military aid program"
+				for _, k := range w.children(obj) {
+					if baseRel(w.rel(int(k))) == "nmod" && w.caseOf(int(k)) == "of" {
+						obj = int(k)
+						break
+					}
+				}
+			}
 			if obj < 0 || !hasLemma(p.Obj, w.lem[obj]) {
 				continue
 			}
@@ -501,30 +526,86 @@ func (w *work) codableSentence() bool {
 
 // entityFor returns the entity an argument token stands for: the entity a
 // mention of which covers it, else one named in its apposition, compound,
-// adjective or possessor ("Venezuela's interim president, Delcy
-// Rodríguez"). -1 when none.
+// adjective, possessor or prepositional modifier ("Venezuela's interim
+// president, Delcy Rodríguez"; "the APEC forum"), preferring entities with
+// an actor code. -1 when none.
 func (w *work) entityFor(a int) int {
+	if e := w.tokEnt[w.lo+a]; e >= 0 && w.d.Entities[e].Actor != nil {
+		return int(e)
+	}
+	if e := w.modEntity(a, 0); e >= 0 {
+		return e
+	}
 	if e := w.tokEnt[w.lo+a]; e >= 0 {
 		return int(e)
 	}
+	return w.pronoun(a)
+}
+
+// fallbackCases are the prepositions of modifiers that may name the
+// entity a non-entity argument stands for ("supporters of X", "calls by X").
+var fallbackCases = map[string]bool{"of": true, "in": true, "from": true, "by": true, "to": true, "with": true, "for": true, "against": true}
+
+// modEntity looks for a coded entity among the modifiers of a, two levels
+// deep at most.
+func (w *work) modEntity(a, depth int) int {
+	if depth > 2 {
+		return -1
+	}
+	var weak = -1
 	for _, pass := range [...]string{"appos", "flat", "compound", "amod", "nmod:poss", "nmod"} {
 		for _, k := range w.children(a) {
 			r := w.rel(int(k))
 			if r != pass && !(pass == "nmod" && baseRel(r) == "nmod" && r != "nmod:poss") {
 				continue
 			}
-			if pass == "nmod" {
-				if c := w.caseOf(int(k)); c != "of" && c != "in" && c != "from" {
-					continue
-				}
+			if pass == "nmod" && !fallbackCases[w.caseOf(int(k))] {
+				continue
 			}
 			if e := w.tokEnt[w.lo+int(k)]; e >= 0 {
 				en := &w.d.Entities[e]
-				if pass == "appos" || en.Actor != nil || en.Type == doc.GPE || en.Type == doc.NORP {
+				if en.Actor != nil {
 					return int(e)
 				}
+				if weak < 0 && (pass == "appos" || en.Type == doc.GPE || en.Type == doc.NORP) {
+					weak = int(e)
+				}
+			}
+			if e := w.modEntity(int(k), depth+1); e >= 0 {
+				return e
 			}
 		}
+	}
+	return weak
+}
+
+// pronoun resolves a personal pronoun that no entity covers to the subject
+// of the verb of saying it is reported under ("Hungary said it will ...").
+func (w *work) pronoun(a int) int {
+	if w.upos(a) != "PRON" {
+		return -1
+	}
+	switch w.lem[a] {
+	case "it", "they", "he", "she", "we":
+	default:
+		return -1
+	}
+	x := w.head(a)
+	for step := 0; step < 6 && x >= 0; step++ {
+		h := w.head(x)
+		if h < 0 {
+			break
+		}
+		if baseRel(w.rel(x)) == "ccomp" && w.c.dict.Lex.Say[w.lem[h]] {
+			if s := w.subjOf(h, 0); s >= 0 && s != a && w.upos(s) != "PRON" {
+				if e := w.tokEnt[w.lo+s]; e >= 0 {
+					return int(e)
+				}
+				return w.modEntity(s, 0)
+			}
+			return -1
+		}
+		x = h
 	}
 	return -1
 }
@@ -595,6 +676,20 @@ func (w *work) roleArgs(c *cand, r string) []int {
 			}
 		}
 		return out
+	case "mod":
+		if c.p.Kind != Noun {
+			return nil
+		}
+		var out []int
+		for _, k := range w.children(t) {
+			switch w.rel(int(k)) {
+			case "amod", "compound":
+				if w.tokEnt[w.lo+int(k)] >= 0 {
+					out = append(out, int(k))
+				}
+			}
+		}
+		return out
 	case "gov":
 		x := t
 		for i := 0; i < 4 && w.rel(x) == "conj" && w.head(x) >= 0; i++ {
@@ -660,7 +755,10 @@ func (w *work) arguments(ci int) {
 			c.actors = w.collect(c.actors, a)
 		}
 		if len(c.actors) > before {
-			c.fromGov = r == "gov"
+			// an actor taken from the verb a noun is the object of
+			// ("held talks", "began a hunger strike") is firm; from an
+			// oblique ("travelled for a meeting") it needs a recipient
+			c.fromGov = r == "gov" && w.rel(c.trig) != "obj"
 			break
 		}
 	}
@@ -680,56 +778,117 @@ func (w *work) arguments(ci int) {
 	}
 }
 
+// flags are the modal marks found on a clause.
+type flags struct{ neg, fut, hyp, cond, dem, hist, unless bool }
+
+// ownFlags reads the marks that x's own dependents carry: negation,
+// auxiliaries, subordinators and unless-conditions.
+func (w *work) ownFlags(x int, f *flags) {
+	lex := &w.c.dict.Lex
+	for _, k := range w.children(x) {
+		l := w.lem[k]
+		switch w.rel(int(k)) {
+		case "advmod", "neg":
+			if lex.Negation[l] {
+				f.neg = true
+			}
+		case "aux":
+			switch {
+			case lex.Future[l]:
+				f.fut = true
+			case lex.Demand[l]:
+				f.dem = true // "must"
+			case lex.Hypothetical[l]:
+				f.hyp = true
+			}
+		case "advcl":
+			if m := w.child(int(k), "mark", false); m >= 0 && w.lem[m] == "unless" {
+				f.unless = true
+			}
+		case "mark":
+			if lex.Hypothetical[l] {
+				f.cond = true
+			}
+			if lex.Historical[l] {
+				f.hist = true
+			}
+		}
+	}
+}
+
 // modality reads negation, tense, mood and background off the clause of
-// candidate ci.
+// candidate ci and the clauses it depends on: conjuncts share their first
+// conjunct's marks, controlled and purpose clauses their governor's, and a
+// complement of an intent, demand or failure word is intended, demanded
+// or negated.
 func (w *work) modality(ci int) {
 	c := &w.cands[ci]
 	lex := &w.c.dict.Lex
-	for _, x := range [2]int{c.trig, c.clause} {
-		for _, k := range w.children(x) {
-			l := w.lem[k]
-			switch w.rel(int(k)) {
-			case "advmod", "neg":
-				if lex.Negation[l] {
-					c.neg = true
-				}
-			case "det":
-				if x == c.trig && c.p.Kind == Noun && l == "no" {
-					c.neg = true
-				}
-			case "aux":
-				if lex.Future[l] {
-					c.fut = true
-				} else if lex.Hypothetical[l] {
-					c.hyp = true
-				}
-			case "mark":
-				if lex.Hypothetical[l] {
-					c.cond = true
-				}
-				if lex.Historical[l] {
-					c.hist = true
-				}
-			}
+	var f flags
+	if c.p.Kind == Noun {
+		if d := w.child(c.trig, "det", false); d >= 0 && w.lem[d] == "no" {
+			f.neg = true
+		}
+		if c.clause != c.trig {
+			w.ownFlags(c.trig, &f)
 		}
 	}
-	// a complement of an intent or demand word; an advcl of "if"
+	w.ownFlags(c.clause, &f)
+	inherit := func(x int) {
+		var g flags
+		w.ownFlags(x, &g)
+		f.fut = f.fut || g.fut
+		f.hyp = f.hyp || g.hyp
+		f.dem = f.dem || g.dem
+		f.cond = f.cond || g.cond
+	}
 	cl := c.clause
-	if h := w.head(cl); h >= 0 {
-		switch baseRel(w.rel(cl)) {
-		case "xcomp", "ccomp":
-			l := w.lem[h]
-			if lex.Demand[l] && !lex.Say[l] {
-				c.dem = true
-			} else if lex.Intent[l] {
-				c.fut = true
-			}
-			if lex.Say[l] && c.hyp {
-				// "said it would allow": future in the past
-				c.hyp, c.fut = false, true
-			}
+climb:
+	for step := 0; step < 6; step++ {
+		h := w.head(cl)
+		if h < 0 {
+			break
 		}
+		l := w.lem[h]
+		switch baseRel(w.rel(cl)) {
+		case "conj":
+			inherit(h)
+		case "xcomp", "ccomp":
+			switch {
+			case lex.Say[l]:
+				if f.hyp && !f.cond {
+					// "said it would allow": future in the past
+					f.hyp, f.fut = false, true
+				}
+				break climb
+			case lex.Negation[l]:
+				f.neg = true // "failed to reach"
+			case lex.Demand[l]:
+				f.dem = true
+			case lex.Intent[l]:
+				f.fut = true
+			}
+			inherit(h)
+		case "advcl":
+			m := w.child(cl, "mark", false)
+			if m >= 0 && w.lem[m] != "to" {
+				break climb
+			}
+			inherit(h)
+		case "acl":
+			switch {
+			case lex.Demand[l]:
+				f.dem = true // "demands to release prisoners"
+			case lex.Intent[l]:
+				f.fut = true // "an offer to host a summit"
+			}
+			break climb
+		default:
+			break climb
+		}
+		cl = h
 	}
+	c.neg, c.fut, c.hyp, c.cond, c.dem, c.hist, c.unless = f.neg, f.fut, f.hyp, f.cond, f.dem, f.hist, f.unless
 	// a dated clause long before publication is background
 	if !w.d.Published.IsZero() {
 		if y := w.clauseYear(c); y > 0 && y < w.d.Published.Year()-1 {
@@ -741,8 +900,6 @@ func (w *work) modality(ci int) {
 // clauseYear returns the year of a date expression attached to the
 // clause of c, or 0.
 func (w *work) clauseYear(c *cand) int {
-	s := w.d.Sentences
-	_ = s
 	for _, tm := range w.d.Times {
 		if tm.Type != "DATE" || len(tm.Value) < 4 {
 			continue

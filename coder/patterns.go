@@ -132,7 +132,7 @@ func (l ErrorList) Err() error {
 const maxParseErrors = 50
 
 // roleNames are the roles a pattern may name besides prepositions.
-var roleNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss": true, "gov": true, "comp": true}
+var roleNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss": true, "mod": true, "gov": true, "comp": true}
 
 // NewDictionary returns an empty dictionary whose lexicon lists are empty.
 func NewDictionary() *Dictionary {
@@ -319,7 +319,7 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 		case Verb, Modal:
 			p.Actor = []string{"subj"}
 		case Noun:
-			p.Actor = []string{"poss", "by", "gov"}
+			p.Actor = []string{"poss", "by", "mod", "gov"}
 		}
 	}
 	if p.Target == nil {
