@@ -35,7 +35,7 @@ type cand struct {
 	fut, hyp   bool
 	dem, hist  bool
 	unless     bool // the clause has an unless-condition: a threat
-	governor   int // candidate governing this one through a complement, -1
+	governor   int  // candidate governing this one through a complement, -1
 	dropped    bool
 	speaker    string
 	plover     string
