@@ -686,6 +686,7 @@ func (p *parser) setContext(i int) bool {
 	}
 	switch p.lower(i) {
 	case "million", "billion", "trillion", "percent", "dollars", "pounds", "euros", "yen", "cents",
+		"mln", "bln", "dlr", "dlrs", "stg", "pct", "bn", "m",
 		"barrels", "tons", "tonnes", "thrice", "more", "less", "visitors", "passengers", "people":
 		return true
 	}
@@ -722,6 +723,11 @@ func (p *parser) ago(i int) (cand, bool) {
 		dir, fromRef = -1, true
 	case wLater:
 		dir, fromRef = 1, true
+	case wBefore:
+		// "a year before." but not "a year before the vote"
+		if t := p.tk(j + 1); t.kind == 0 || t.kind == kPunct && t.ch != '$' {
+			dir, fromRef = -1, true
+		}
 	case wFrom:
 		if p.w(j+1) == wNow {
 			dir, end = 1, j+2
