@@ -145,6 +145,18 @@ var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true
 	"upon": true, "on": true, "the": true, "al": true, "el": true, "da": true, "do": true, "dos": true,
 	"das": true, "y": true, "sur": true, "en": true, "des": true, "di": true, "am": true, "an": true, "der": true}
 
+// spaced reports whether words i and i+1 are separated by one space.
+func (a *analysis) spaced(i int) bool {
+	return i+1 < len(a.words) && a.words[i].end+1 == a.words[i+1].start && a.d.Text[a.words[i].end] == ' '
+}
+
+// dottedAbbrev reports whether s is an abbreviation with an inner period,
+// such as "S.C." or "W.Va.", unambiguous wherever it stands.
+func dottedAbbrev(s string) bool {
+	i := strings.IndexByte(s, '.')
+	return i > 0 && i < len(s)-1
+}
+
 // joined reports whether words i and i+1 can belong to one name: one space
 // between them, or ". " after an abbreviation such as "St" or "Ft".
 func (a *analysis) joined(i int) bool {
@@ -276,7 +288,8 @@ var stopNames = map[string]bool{
 	"county": true, "state": true, "department": true, "court": true, "senate": true, "congress": true,
 	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
 	"southeast": true, "southwest": true, "central": true, "northern": true, "southern": true,
-	"eastern": true, "western": true,
+	"eastern": true, "western": true, "street": true, "avenue": true, "road": true, "section": true,
+	"union": true, "market": true, "valley": true, "chamber": true, "story": true,
 }
 
 // strongLocatives are the locative cues that let a capitalised common word
@@ -345,7 +358,7 @@ func (a *analysis) filter() {
 	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.entity >= 0 || m.firstWord < 0 {
+		if m.firstWord < 0 || m.lastWord < 0 || m.entity >= 0 && a.resolvedSpan[m.span] {
 			continue
 		}
 		fw, lw := a.words[m.firstWord], a.words[m.lastWord]
@@ -353,23 +366,28 @@ func (a *analysis) filter() {
 		surface := text[m.span.Start:m.span.End]
 		strong := m.qual >= 0 || m.qualifies || m.dateline
 		titleCase := single && len(surface) > 1 && strings.ToLower(surface[1:]) == surface[1:] && !strings.Contains(surface, ".")
-		leftRun := m.firstWord > 0 && a.joined(m.firstWord-1) && a.words[m.firstWord-1].cap && !modifiers[lower(m.firstWord-1)]
-		rightRun := m.lastWord+1 < len(a.words) && a.joined(m.lastWord) && a.words[m.lastWord+1].cap
+		leftRun := m.firstWord > 0 && a.spaced(m.firstWord-1) && a.words[m.firstWord-1].cap && !modifiers[lower(m.firstWord-1)]
+		rightRun := m.lastWord+1 < len(a.words) && a.spaced(m.lastWord) && a.words[m.lastWord+1].cap
 		runLen := m.lastWord - m.firstWord + 1
 		l := m.firstWord
-		for leftRun && l > 0 && a.joined(l-1) && a.words[l-1].cap && !modifiers[lower(l-1)] {
+		for leftRun && l > 0 && a.spaced(l-1) && a.words[l-1].cap && !modifiers[lower(l-1)] {
 			l--
 			runLen++
 		}
 		rEnd := m.lastWord
-		for rEnd+1 < len(a.words) && a.joined(rEnd) && a.words[rEnd+1].cap {
+		for rEnd+1 < len(a.words) && a.spaced(rEnd) && a.words[rEnd+1].cap {
 			rEnd++
 			runLen++
+		}
+		if m.entity >= 0 {
+			// Inside a place-like entity: the run is the entity's name.
+			leftRun, rightRun = false, false
+			strong = strong || m.locative
 		}
 		switch {
 		case stopNames[m.key]:
 			m.rejected = true
-		case !strong && onlyAbbrev(m.post):
+		case !strong && onlyAbbrev(m.post) && !dottedAbbrev(surface):
 			m.rejected = true
 		case !strong && !m.strongLoc && m.post.Common() && titleCase:
 			m.rejected, m.weak = true, true
@@ -508,7 +526,7 @@ func (a *analysis) makeGroups() {
 		strongCtx := false
 		for _, mi := range gr.mentions {
 			mm := a.mentions[mi]
-			if mm.qual >= 0 || mm.qualifies || mm.dateline {
+			if mm.qual >= 0 || mm.qualifies || mm.dateline || dottedAbbrev(a.d.Text[mm.span.Start:mm.span.End]) {
 				strongCtx = true
 			}
 		}
@@ -616,17 +634,21 @@ func (a *analysis) resolve() {
 			continue
 		}
 		c := gr.cands[gr.best]
-		if c.score < minScore(c) {
+		if c.score < minScore(gr.key, c) {
 			gr.best = -1
 		}
 	}
 }
 
 // minScore is the least score of a reading accepted for a name found only
-// in the gazetteer, without any cue that it is a place.
-func minScore(c cand) float64 {
-	if c.demonym {
+// in the gazetteer, without any cue that it is a place: a single word must
+// name a sizeable place; longer names are rarely anything else.
+func minScore(key string, c cand) float64 {
+	switch {
+	case c.demonym || c.e.Feature == "ADM2" || c.e.Feature == "ADM1":
 		return 0
+	case strings.IndexByte(key, ' ') > 0:
+		return 2
 	}
 	return 4.5
 }

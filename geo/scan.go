@@ -67,7 +67,9 @@ func scanWords(text string) []word {
 				continue
 			}
 			// Inner punctuation: keep it when a letter or digit follows.
-			if r == '.' || r == '-' || r == '\'' || r == '’' || r == '&' {
+			// Hyphens split words ("Logan-Rogersville", "D-S.C."); names
+			// spelt with one are matched across it.
+			if r == '.' || r == '\'' || r == '’' || r == '&' {
 				if j+w < len(text) {
 					r2, _ := utf8.DecodeRuneInString(text[j+w:])
 					if isWordRune(r2) && r2 != utf8.RuneError {
