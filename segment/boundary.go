@@ -247,7 +247,6 @@ func finish(h uint64) uint32 { return uint32((h ^ h>>29) & hashMask) }
 func features(dst []uint32, text string, toks []tok, k, sinceLast int, inQuote bool) []uint32 {
 	var tk [4]*tok // k-2, k-1, k, k+1
 	var sh [4]uint64
-	var wh [4]uint64
 	for i := range tk {
 		j := k - 2 + i
 		if j >= 0 && j < len(toks) {
@@ -256,12 +255,29 @@ func features(dst []uint32, text string, toks []tok, k, sinceLast int, inQuote b
 		} else {
 			sh[i] = shapeNone
 		}
-		wh[i] = wordHash(text, tk[i])
 	}
 	p1, n0 := tk[1], tk[2]
 	s2, s1, s0, sn1 := sh[0], sh[1], sh[2], sh[3]
-	w2, w1, w0, wn1 := wh[0], wh[1], wh[2], wh[3]
 	t := func(id uint64) uint64 { return mix(fnvOffset, id) }
+	// Gaps between two words with no punctuation are the most common
+	// candidates in news and rarely boundaries; boundaries there are
+	// mostly after short fragments (greetings, signatures, headings).
+	// They get a smaller feature set of their own.
+	if p1 != nil && n0 != nil && wordShape(p1) && p1.flags&flagAbbr == 0 {
+		w1, w0 := wordHash(text, p1), wordHash(text, n0)
+		b := uint64(sinceBucket(sinceLast))
+		return append(dst,
+			finish(t(40)),
+			finish(mix(t(41), w1)),
+			finish(mix(t(42), w0)),
+			finish(mix(mix(mix(mix(t(43), s2), s1), s0), sn1)),
+			finish(mix(mix(t(44), w0), sn1)),
+			finish(mix(t(30), b)),
+			finish(mix(mix(t(31), b), w1)),
+			finish(mix(mix(t(32), b), w0)),
+			finish(mix(mix(mix(mix(t(33), b), s2), s1), s0)))
+	}
+	w2, w1, w0, wn1 := wordHash(text, tk[0]), wordHash(text, p1), wordHash(text, n0), wordHash(text, tk[3])
 
 	dst = append(dst,
 		finish(t(1)),
@@ -306,17 +322,6 @@ func features(dst []uint32, text string, toks []tok, k, sinceLast int, inQuote b
 			suf := uint64(w[0]|0x20) | uint64(w[1]|0x20)<<8 | uint64(w[2]|0x20)<<16
 			dst = append(dst, finish(mix(mix(t(19), suf), s0)))
 		}
-	}
-	// Gaps between two words with no punctuation: sentence boundaries
-	// there are mostly after short fragments (greetings, signatures,
-	// headings), so they get features of their own.
-	if p1 != nil && n0 != nil && wordShape(p1) && p1.flags&flagAbbr == 0 {
-		b := uint64(sinceBucket(sinceLast))
-		dst = append(dst,
-			finish(mix(t(30), b)),
-			finish(mix(mix(t(31), b), w1)),
-			finish(mix(mix(t(32), b), w0)),
-			finish(mix(mix(mix(mix(t(33), b), s2), s1), s0)))
 	}
 	if inQuote {
 		dst = append(dst,

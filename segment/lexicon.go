@@ -92,16 +92,23 @@ var contractions = map[string]int{
 	"aint": 2, "alot": 1, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
 }
 
-// contractionEnd holds the last letters of the contractions, a quick
-// test before the map lookup.
-var contractionEnd = func() (set [256]bool) {
+// contractionKeys holds a bit for the lowercased first and last letters
+// of every contraction, a quick test before the map lookup.
+var contractionKeys = func() (set [1 << 16 / 64]uint64) {
 	for w := range contractions {
-		c := w[len(w)-1]
-		set[c] = true
-		set[c-'a'+'A'] = true
+		k := contractionKey(w[0], w[len(w)-1])
+		set[k/64] |= 1 << (k % 64)
 	}
 	return set
 }()
+
+func contractionKey(first, last byte) uint16 { return uint16(first|0x20)<<8 | uint16(last|0x20) }
+
+// maybeContraction reports whether w could be one of the contractions.
+func maybeContraction(w string) bool {
+	k := contractionKey(w[0], w[len(w)-1])
+	return contractionKeys[k/64]&(1<<(k%64)) != 0
+}
 
 const maxUnitLen = 4
 

@@ -210,7 +210,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 // punctuation between them must exceed. Such boundaries are common in the
 // e-mail and web text of EWT (signatures, salutations) but rare in news;
 // the margin was chosen on the EWT and GUM dev sets.
-const wordGapMargin = 10
+const wordGapMargin = 5
 
 // wordGap reports whether the gap before toks[k] lies between a word and a
 // capitalized word with no punctuation between them.

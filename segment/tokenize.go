@@ -681,7 +681,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
-	if flags == 0 && n >= 2 && n <= maxContractionLen && contractionEnd[t.text[e-1]] {
+	if flags == 0 && n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
 			t.emit(s, s+k, 0)
@@ -728,6 +728,11 @@ func (t *tokenizer) urlEnd(s, e int) int {
 	w := t.text[s:e]
 	switch w[0] {
 	case 'h', 'H', 'w', 'W', 'f', 'F', 'm', 'M':
+		if len(w) < 4 || (w[1]|0x20 != 't' && w[1]|0x20 != 'w' && w[1]|0x20 != 'a') {
+			if strings.IndexByte(w, '@') < 0 {
+				return s
+			}
+		}
 	default:
 		if strings.IndexByte(w, '@') < 0 {
 			return s
