@@ -610,6 +610,10 @@ type docContext struct {
 	countryW map[string]float64
 	admin1W  map[int]float64
 	grid     map[[2]int][]int // cell -> point-like anchors
+	// counties maps a second-level division to the groups that have it,
+	// or a place inside it, among their readings: "Huntsville" and
+	// "Walker County" agree on Texas' Walker County.
+	counties map[int][]int
 }
 
 func cellOf(lat, lon float64) [2]int {
@@ -654,7 +658,21 @@ func minScore(key string, c cand) float64 {
 }
 
 func (a *analysis) context() *docContext {
-	ctx := &docContext{byGroup: map[int]int{}, countryW: map[string]float64{}, admin1W: map[int]float64{}, grid: map[[2]int][]int{}}
+	ctx := &docContext{byGroup: map[int]int{}, countryW: map[string]float64{}, admin1W: map[int]float64{},
+		grid: map[[2]int][]int{}, counties: map[int][]int{}}
+	for gi, gr := range a.groups {
+		for _, c := range gr.cands {
+			a2 := c.e.Admin2
+			if c.e.Feature == "ADM2" {
+				a2 = c.e.Index
+			}
+			if a2 >= 0 {
+				if l := ctx.counties[a2]; len(l) == 0 || l[len(l)-1] != gi {
+					ctx.counties[a2] = append(l, gi)
+				}
+			}
+		}
+	}
 	for gi, gr := range a.groups {
 		if gr.best < 0 {
 			continue
@@ -804,6 +822,18 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 					aw -= own.weight
 				}
 				s += 1.5 * math.Min(aw, 3)
+			}
+			a2 := c.e.Admin2
+			if c.e.Feature == "ADM2" {
+				a2 = c.e.Index
+			}
+			if a2 >= 0 {
+				for _, g := range ctx.counties[a2] {
+					if g != gi {
+						s += 3
+						break
+					}
+				}
 			}
 			switch near := ctx.near(gi, c.e.Lat, c.e.Lon); {
 			case near < 50:
