@@ -40,7 +40,10 @@ type Known struct {
 // Memory is what the resolver consults for names neither the knowledge base
 // nor the document codes: the actors remembered from earlier documents. The
 // store implements it. Lookup returns what is known of name as of at (zero
-// when the date is unknown), most relevant first, or nil.
+// when the date is unknown), most relevant first, or nil. name is a name as
+// written ("Rodríguez") or, for a definite nominal that no earlier mention
+// in the document explains, its role phrase without the article ("interim
+// president", "Venezuela's interim president").
 type Memory interface {
 	Lookup(name string, at time.Time) []Known
 }
@@ -407,6 +410,9 @@ func (s *state) reviewNames() {
 		if m.kind != doc.MentionName || m.dropped {
 			continue
 		}
+		if s.cls[m.cl].typ == doc.Person {
+			s.trimTitle(mi)
+		}
 		s.extend(mi)
 		c := s.cls[m.cl]
 		if m.t0 > 0 && toks[m.t0-1].text == "The" && toks[m.t0-1].ment < 0 && toks[m.t0-1].sent == toks[m.t0].sent {
@@ -507,4 +513,41 @@ func (s *state) drop(o int) {
 			s.v.toks[t].ment = -1
 		}
 	}
+}
+
+// trimTitle cuts a title the NER left inside a person's name ("Director
+// John Ratcliffe", "Venezuelan opposition leader María Corina Machado") off
+// the mention, so that the title is read as one: the leading words must be
+// agent nouns, known names, premodifiers or possessives, ending with an
+// agent noun, and a capitalised word must remain.
+func (s *state) trimTitle(mi int) {
+	m := s.ments[mi]
+	toks := s.v.toks
+	cut := -1
+	for i := m.t0; i < m.t1-1; {
+		if j, a := s.agentAtAny(i, m.t1-1); a != nil && (a.Sector != "" || a.Weak || a.Title || a.Gender != "") {
+			cut = j
+			i = j
+			continue
+		}
+		if j, es := s.namesWithin(i, m.t1-1); es != nil && es[0].Kind != kb.KindPerson {
+			i = j
+			continue
+		}
+		if premodifiers[toks[i].lower] || toks[i].text == "'s" || toks[i].text == "'" {
+			i++
+			continue
+		}
+		break
+	}
+	if cut < 0 || cut >= m.t1 || !toks[cut].cap {
+		return
+	}
+	for t := m.t0; t < cut; t++ {
+		if toks[t].ment == mi {
+			toks[t].ment = -1
+		}
+	}
+	m.t0 = cut
+	m.Start = toks[cut].Start
 }

@@ -230,7 +230,7 @@ func TestIDsAndMentions(t *testing.T) {
 
 func TestMemory(t *testing.T) {
 	mem := MemoryFunc(func(name string, at time.Time) []Known {
-		if name == "Rodríguez" {
+		if name == "Rodríguez" || name == "interim president" {
 			return []Known{{Name: "Delcy Rodríguez", Actor: doc.Actor{Country: "VEN", Sector: "GOV", Code: "VENGOV"}, Gender: "f", Role: "interim president"}}
 		}
 		return nil
@@ -240,6 +240,11 @@ func TestMemory(t *testing.T) {
 	r.Process(context.Background(), d)
 	if got := code(entityAt(d, "Rodríguez")); got != "VENGOV" {
 		t.Errorf("got %q; want VENGOV from memory", got)
+	}
+	d = makeDoc("The interim president met the delegation.", d2025)
+	r.Process(context.Background(), d)
+	if got := code(entityAt(d, "The interim president")); got != "VENGOV" {
+		t.Errorf("nominal: got %q; want VENGOV from memory", got)
 	}
 }
 

@@ -120,7 +120,7 @@ func (s *state) codeNames() {
 				s.personGender(m, c)
 			}
 			if len(c.country) == 0 && len(c.sector) == 0 && s.r.mem != nil && (c.typ == doc.Person || c.typ == doc.Org) {
-				s.recall(m, c)
+				s.recall(m, c, s.d.Slice(m.Span))
 			}
 			continue
 		}
@@ -214,7 +214,7 @@ func (s *state) innerTitle(idx int) {
 		// not enough — only the whole name or its known aliases count).
 		s.personGender(m, c)
 		if s.r.mem != nil && len(c.country) == 0 {
-			s.recall(m, c)
+			s.recall(m, c, s.d.Slice(m.Span))
 		}
 		return
 	}
@@ -322,9 +322,9 @@ func (s *state) namesWithin(i, limit int) (int, []*kb.Entry) {
 	return i, nil
 }
 
-// recall consults the memory for a name nothing else codes.
-func (s *state) recall(m *mention, c *cluster) {
-	name := s.d.Slice(m.Span)
+// recall consults the memory for a name nothing else codes, or for a
+// definite role phrase ("interim president") no earlier mention explains.
+func (s *state) recall(m *mention, c *cluster, name string) {
 	ks := s.r.mem.Lookup(name, s.at)
 	if len(ks) == 0 {
 		return

@@ -215,7 +215,7 @@ func (s *state) mergeNames() {
 	order := s.orderOf(doc.MentionName)
 	for k, mi := range order {
 		m := s.ments[mi]
-		for j := k - 1; j >= 0; j-- {
+		for j := k - 1; j >= 0 && k-j <= maxLookback; j-- {
 			a := s.ments[order[j]]
 			if s.find(a.cl) == s.find(m.cl) {
 				continue
@@ -258,7 +258,8 @@ func (s *state) resolveNominals() {
 		role := np.agent.Phrase
 		head := headWord(role)
 		cm := s.cls[s.find(m.cl)]
-		for j := k - 1; j >= 0; j-- {
+		found := false
+		for j := k - 1; j >= 0 && k-j <= maxLookback; j-- {
 			a := s.ments[order[j]]
 			if a.kind == doc.MentionPronoun || a.modifier {
 				continue
@@ -279,10 +280,18 @@ func (s *state) resolveNominals() {
 				continue
 			}
 			s.union(a.cl, m.cl)
+			found = true
 			break
+		}
+		if !found && s.r.mem != nil && !np.agent.Plural {
+			s.recall(m, cm, s.stripDet(m))
 		}
 	}
 }
+
+// maxLookback bounds how many earlier mentions a name or nominal is
+// compared with, so that time stays linear on very long documents.
+const maxLookback = 400
 
 // orgsAgree reports whether two role holders' organisations may be the
 // same: either names none, or they share one.
@@ -536,9 +545,6 @@ func (s *state) output() []Fact {
 		e := doc.Entity{Type: c.typ, Name: name, Mentions: ms}
 		if c.orig != nil {
 			e.Place = c.orig.Place
-			if c.orig.Name != "" && len(c.orig.Name) >= len(name) {
-				e.Name = c.orig.Name
-			}
 		}
 		country := s.decide(c, e.Name, "country", c.country)
 		sector := s.decide(c, e.Name, "sector", c.sector)
