@@ -10,8 +10,10 @@ import (
 	"sitrep/doc"
 )
 
-// TestDebugErrors prints mismatches against dev data when SEGMENT_DEBUG
-// names a set ("ewt" or "gum"); it is for development only.
+// TestDebugErrors prints the token and sentence mismatches against a data
+// set, for development: SEGMENT_DEBUG names the set (ewt, gum, ewttrain,
+// gumtrain) and SEGMENT_MODE limits the output to "tok" or "sent". It is
+// skipped unless SEGMENT_DEBUG is set.
 func TestDebugErrors(t *testing.T) {
 	set := os.Getenv("SEGMENT_DEBUG")
 	if set == "" {
@@ -27,61 +29,57 @@ func TestDebugErrors(t *testing.T) {
 		sents, err = conllu.ReadFile(filepath.Join(dir, "ud-ewt", "en_ewt-ud-train.conllu"))
 	case "gumtrain":
 		sents, err = conllu.ReadGlob(filepath.Join(dir, "gum", "train", "*.conllu"))
-	default:
+	case "gum":
 		for _, g := range GUMEvalGenres {
-			s, _ := conllu.ReadGlob(filepath.Join(dir, "gum", "dev", "GUM_"+g+"_*.conllu"))
+			s, err := conllu.ReadGlob(filepath.Join(dir, "gum", "dev", "GUM_"+g+"_*.conllu"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			sents = append(sents, s...)
 		}
+	default:
+		t.Fatalf("SEGMENT_DEBUG=%q: want ewt, gum, ewttrain or gumtrain", set)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	sg, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sg := newTestSegmenter(t, Config{})
 	mode := os.Getenv("SEGMENT_MODE")
 	for _, g := range GoldDocuments(sents) {
 		toks, ss := sg.Segment(g.Text)
 		if mode != "sent" {
-			gs := map[doc.Span]bool{}
+			gold := map[doc.Span]bool{}
 			for _, s := range g.Tokens {
-				gs[s] = true
-			}
-			ps := map[doc.Span]bool{}
-			for _, s := range toks {
-				ps[s] = true
+				gold[s] = true
 			}
 			for _, s := range toks {
-				if !gs[s] {
-					lo, hi := max(0, s.Start-30), min(len(g.Text), s.End+30)
-					// gold tokens overlapping
-					var gt []string
-					for _, x := range g.Tokens {
-						if x.Overlaps(s) {
-							gt = append(gt, g.Text[x.Start:x.End])
-						}
-					}
-					fmt.Printf("TOK %q in %q gold %q\n", g.Text[s.Start:s.End], g.Text[lo:hi], gt)
+				if gold[s] {
+					continue
 				}
+				var want []string
+				for _, x := range g.Tokens {
+					if x.Overlaps(s) {
+						want = append(want, g.Text[x.Start:x.End])
+					}
+				}
+				lo, hi := max(0, s.Start-30), min(len(g.Text), s.End+30)
+				fmt.Printf("TOK %q in %q gold %q\n", g.Text[s.Start:s.End], g.Text[lo:hi], want)
 			}
 		}
 		if mode != "tok" {
-			gs := map[doc.Span]bool{}
+			gold := map[doc.Span]bool{}
 			for _, s := range g.Sentences {
-				gs[s] = true
+				gold[s] = true
 			}
-			ps := map[doc.Span]bool{}
+			got := map[doc.Span]bool{}
 			for _, s := range ss {
-				ps[s.Span] = true
-			}
-			for _, s := range ss {
-				if !gs[s.Span] {
+				got[s.Span] = true
+				if !gold[s.Span] {
 					fmt.Printf("FP %q\n", g.Text[s.Start:s.End])
 				}
 			}
 			for _, s := range g.Sentences {
-				if !ps[s] {
+				if !got[s] {
 					fmt.Printf("FN %q\n", g.Text[s.Start:s.End])
 				}
 			}

@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"fmt"
 	"strings"
 
 	"sitrep/corpus/conllu"
@@ -121,19 +120,4 @@ func splitMulti(start int, form string, parts []string) []doc.Span {
 		return spans
 	}
 	return []doc.Span{{Start: start, End: start + len(form)}}
-}
-
-// String formats g's sentences one per line with tokens separated by "|",
-// for debugging.
-func (g Gold) String() string {
-	var b strings.Builder
-	t := 0
-	for _, s := range g.Sentences {
-		for t < len(g.Tokens) && g.Tokens[t].Start < s.End {
-			fmt.Fprintf(&b, "%s|", g.Text[g.Tokens[t].Start:g.Tokens[t].End])
-			t++
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
 }

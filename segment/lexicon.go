@@ -112,11 +112,12 @@ func maybeContraction(w string) bool {
 
 const maxUnitLen = 4
 
-// units lists unit words that UD splits off a preceding number ("5 pm").
+// units lists unit words that UD splits off a preceding number ("5 pm",
+// "650 k", "5.2 bn").
 var units = map[string]bool{
 	"am": true, "pm": true, "a.m.": true, "p.m.": true, "km": true, "kg": true, "mm": true,
 	"cm": true, "mph": true, "kph": true, "lbs": true, "lb": true, "ft": true, "mi": true,
 	"ml": true, "gb": true, "mb": true, "kb": true, "tb": true, "ghz": true, "mhz": true,
 	"hrs": true, "hr": true, "mins": true, "min": true, "sec": true, "secs": true, "yrs": true,
-	"kw": true, "mw": true, "oz": true,
+	"kw": true, "mw": true, "oz": true, "k": true, "m": true, "bn": true, "mn": true, "tn": true,
 }
