@@ -304,6 +304,26 @@ func (w *work) modOK(n int, lemmas []string) bool {
 	return false
 }
 
+// particle returns the token of particle prt attached to verb t, or -1. A
+// particle the parse took for an adverb or preposition right after the
+// verb counts too ("handed over 700 kg").
+func (w *work) particle(t int, prt string) int {
+	for _, k := range w.children(t) {
+		if w.lem[k] != prt {
+			continue
+		}
+		switch w.rel(int(k)) {
+		case "compound:prt":
+			return int(k)
+		case "advmod", "case", "obl":
+			if int(k) > t && int(k) <= t+3 {
+				return int(k)
+			}
+		}
+	}
+	return -1
+}
+
 // quantity words stand before the noun that is the real object.
 var quantity = map[string]bool{"part": true, "portion": true, "half": true, "some": true, "most": true, "all": true, "much": true, "bulk": true, "rest": true, "series": true, "number": true, "day": true, "week": true}
 
@@ -326,16 +346,11 @@ outer:
 			continue
 		}
 		obj := -1
-		if p.Particle != "" {
-			ok := false
-			for _, k := range w.children(t) {
-				if w.rel(int(k)) == "compound:prt" && w.lem[k] == p.Particle {
-					ok = true
-				}
-			}
-			if !ok {
-				continue
-			}
+		if p.Particle != "" && w.particle(t, p.Particle) < 0 {
+			continue
+		}
+		if p.Rel != nil && !hasLemma(p.Rel, baseRel(w.rel(t))) {
+			continue
 		}
 		if p.Obj != nil {
 			obj = w.objOf(t)
@@ -652,14 +667,24 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		if c.p.Kind == Noun {
 			return nil
 		}
-		if s := w.subjOf(t, 0); s >= 0 {
+		s := w.subjOf(t, 0)
+		if (s < 0 || w.entityFor(s) < 0) && !w.passive(t) {
+			if l := w.leftEntities(t); len(l) > 0 {
+				return l
+			}
+		}
+		if s >= 0 {
 			return []int{s}
 		}
 	case "obj":
 		if c.p.Kind == Noun || c.obj >= 0 {
 			return nil
 		}
-		if o := w.objOf(t); o >= 0 {
+		o := w.objOf(t)
+		if o < 0 && !w.passive(t) {
+			return w.rightEntities(t)
+		}
+		if o >= 0 {
 			return []int{o}
 		}
 	case "iobj":
@@ -729,6 +754,64 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		}
 	default:
 		return w.prepArgs(nil, r, t, c.obj)
+	}
+	return nil
+}
+
+// leftEntities is the fallback for a verb the parse gives no subject that
+// names an entity: the entity mentions just before it, with nothing but
+// adverbs, time words, names and "and" in between ("Pakistan today
+// threatened"; "Gaddafi and Zhivkov today signed"). It returns their
+// tokens, nearest first, or nil.
+func (w *work) leftEntities(t int) []int {
+	var out []int
+	for i, gap := t-1, 0; i >= 0 && gap <= 3; i-- {
+		if e := w.tokEnt[w.lo+i]; e >= 0 {
+			out = append(out, i)
+			// skip the rest of this mention
+			for i > 0 && w.tokEnt[w.lo+i-1] == e {
+				i--
+			}
+			gap = 0
+			// past the titles of this name, an "and" joins another
+			j := i - 1
+			for j >= 0 && i-j <= 4 && w.lem[j] != "and" {
+				switch w.upos(j) {
+				case "ADJ", "PROPN", "NOUN":
+					j--
+					continue
+				}
+				break
+			}
+			if j > 0 && w.lem[j] == "and" {
+				i = j
+				continue
+			}
+			return out
+		}
+		switch w.upos(i) {
+		case "ADV", "NOUN", "PROPN", "AUX", "PART", "ADJ", "NUM":
+			gap++
+		default:
+			return nil
+		}
+	}
+	return out
+}
+
+// rightEntities is the fallback for a verb the parse gives no object: an
+// entity mention right after it, past determiners and modifiers only
+// ("telephoned Russian Foreign Minister Andrei Kozyrev").
+func (w *work) rightEntities(t int) []int {
+	for i := t + 1; i < w.n() && i <= t+5; i++ {
+		if w.tokEnt[w.lo+i] >= 0 {
+			return []int{i}
+		}
+		switch w.upos(i) {
+		case "DET", "ADJ", "PROPN", "NUM":
+		default:
+			return nil
+		}
 	}
 	return nil
 }
@@ -978,6 +1061,29 @@ func (w *work) complements() {
 			g.dropped = true
 		case g.p.Demand:
 			c.dem = true
+		}
+	}
+	// what a protest demands or protests against is part of the protest
+	// ("staged demonstrations to demand reforms")
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.dropped || (c.p.Plover != "REQUEST" && c.p.Plover != "ACCUSE") || c.p.Kind != Verb {
+			continue
+		}
+		r := baseRel(w.rel(c.trig))
+		h := w.head(c.trig)
+		if h < 0 || (r != "advcl" && r != "xcomp" && r != "acl") {
+			continue
+		}
+		if m := w.child(c.trig, "mark", false); m >= 0 && w.lem[m] != "to" {
+			continue
+		}
+		for cj := range w.cands {
+			g := &w.cands[cj]
+			if cj != ci && !g.dropped && g.p.Plover == "PROTEST" && (g.trig == h || g.clause == h) {
+				c.dropped = true
+				break
+			}
 		}
 	}
 	// governors that kept their event take recipients from an eventless

@@ -49,6 +49,7 @@ type Pattern struct {
 	Particle string   // required particle ("over" in "hand over"), or ""
 	Obj      []string // required object lemmas (light verbs: "hold talks"), "*" for any, or nil
 	Mod      []string // required compound or adjective lemmas on the noun (trigger or object)
+	Rel      []string // required relations of the trigger to its head, or nil
 	Preps    []Prep   // required prepositional dependents ("call for")
 	Actor    []string // roles giving actors: subj obj iobj poss gov comp, or a preposition
 	Target   []string // roles giving recipients, as Actor
@@ -69,6 +70,9 @@ func (p *Pattern) specificity() int {
 		n++
 	}
 	if p.Mod != nil {
+		n++
+	}
+	if p.Rel != nil {
 		n++
 	}
 	if p.Particle != "" {
@@ -157,7 +161,7 @@ func NewDictionary() *Dictionary {
 //	ID KIND LEMMA [CONSTRAINT|ROLES ...] -> TYPE[/MODE] CAMEO [FLAG ...]
 //	@LIST word word ...
 //
-// KIND is verb, noun or modal. Constraints: prt=PARTICLE, obj=LEMMA|LEMMA, mod=LEMMA|LEMMA,
+// KIND is verb, noun or modal. Constraints: prt=PARTICLE, obj=LEMMA|LEMMA, mod=LEMMA|LEMMA, rel=REL|REL,
 // PREP=LEMMA|LEMMA or PREP=* (a prepositional dependent). Roles: act=R,R
 // and rcp=R,R with R one of subj obj iobj poss gov comp or a preposition.
 // Flags: defer, absorb, demand. Lists: @say @intent @demand @negation @future
@@ -264,6 +268,8 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 			p.Obj = strings.Split(val, "|")
 		case "mod":
 			p.Mod = strings.Split(val, "|")
+		case "rel":
+			p.Rel = strings.Split(val, "|")
 		case "act", "rcp":
 			roles := strings.Split(val, ",")
 			for _, r := range roles {
