@@ -55,6 +55,16 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 			targets = append(targets, t)
 		}
 	}
+	if c.p.Plover == "CONSULT" {
+		// talking to the press is not consulting it
+		kept := targets[:0]
+		for _, t := range targets {
+			if a := w.d.Entities[t].Actor; a == nil || a.Sector != "MED" {
+				kept = append(kept, t)
+			}
+		}
+		targets = kept
+	}
 	if had > 0 && len(targets) == 0 {
 		return doc.Event{}, false
 	}

@@ -167,32 +167,46 @@ func dedupSorted(s []string) []string {
 	return out
 }
 
-// merge folds events of the same type, modality, dyad and date into the
-// first of them, keeping the others' evidence in Also.
+// merge folds events of the same type, modality and dyad reported for the
+// same date into the first of them, keeping the others' evidence in Also.
+// An event dated only by the publication date matches any date: it is
+// the same event told without its date ("the meeting on Thursday" ...
+// "the talks").
 func merge(d *doc.Document, evs []doc.Event) []doc.Event {
 	byID := make(map[string]int, len(d.Entities))
 	for i, e := range d.Entities {
 		byID[e.ID] = i
 	}
-	first := map[string]int{}
+	groups := map[string][]int{}
 	out := evs[:0]
 	for _, e := range evs {
-		k := e.Plover + "|" + e.Modality + "|" + e.Date + "|" + dyadKey(d, byID, e.Actors) + "|" + dyadKey(d, byID, e.Recipients)
-		if i, ok := first[k]; ok {
+		k := e.Plover + "|" + e.Modality + "|" + dyadKey(d, byID, e.Actors) + "|" + dyadKey(d, byID, e.Recipients)
+		into := -1
+		for _, i := range groups[k] {
 			m := &out[i]
-			m.Actors = union(m.Actors, e.Actors)
-			m.Recipients = union(m.Recipients, e.Recipients)
-			m.Also = append(m.Also, doc.EventMention{Evidence: e.Evidence, Trigger: e.Trigger, Rule: e.Rule})
-			if m.Location == nil {
-				m.Location = e.Location
+			if m.Date == e.Date || m.DateSource == "published" || e.DateSource == "published" {
+				into = i
+				break
 			}
-			if m.AttributedTo == "" {
-				m.AttributedTo = e.AttributedTo
-			}
+		}
+		if into < 0 {
+			groups[k] = append(groups[k], len(out))
+			out = append(out, e)
 			continue
 		}
-		first[k] = len(out)
-		out = append(out, e)
+		m := &out[into]
+		m.Actors = union(m.Actors, e.Actors)
+		m.Recipients = union(m.Recipients, e.Recipients)
+		m.Also = append(m.Also, doc.EventMention{Evidence: e.Evidence, Trigger: e.Trigger, Rule: e.Rule})
+		if m.DateSource == "published" && e.DateSource != "published" && e.Date != "" {
+			m.Date, m.DatePrecision, m.DateSource = e.Date, e.DatePrecision, e.DateSource
+		}
+		if m.Location == nil {
+			m.Location = e.Location
+		}
+		if m.AttributedTo == "" {
+			m.AttributedTo = e.AttributedTo
+		}
 	}
 	return out
 }

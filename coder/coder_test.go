@@ -385,6 +385,52 @@ Maduro Maduro PROPN 8 obj`,
 		want: []string{"COERCE U.S. forces>Maduro historical coerce.capture"},
 	},
 	{
+		name: "unless makes a threat",
+		sents: `
+Nigeria Nigeria PROPN 3 nsubj
+will will AUX 3 aux
+withdraw withdraw VERB 0 root
+from from ADP 5 case
+Chad Chad PROPN 3 obl
+unless unless SCONJ 8 mark
+Chad Chad PROPN 8 nsubj
+agrees agree VERB 3 advcl`,
+		ents: []string{"1:1-1 GPE NGA", "1:5-5 GPE TCD c", "1:7-7 GPE TCD c"},
+		want: []string{"THREATEN Nigeria>Chad future retreat.withdraw", "AGREE Chad> hypothetical agree.agree"},
+	},
+	{
+		name: "talking to the press is not consulting",
+		sents: `
+Ratcliffe Ratcliffe PROPN 2 nsubj
+spoke speak VERB 0 root
+to to ADP 4 case
+NewsNation NewsNation PROPN 2 obl`,
+		ents: []string{"1:1-1 PERSON USASPY", "1:4-4 ORG USAMED"},
+		want: nil,
+	},
+	{
+		name: "a protest's purpose is part of the protest",
+		sents: `
+Students student NOUN 2 nsubj
+staged stage VERB 0 root
+demonstrations demonstration NOUN 2 obj
+to to PART 5 mark
+demand demand VERB 2 advcl
+reforms reform NOUN 5 obj`,
+		ents: []string{"1:1-1 PERSON IDNEDU"},
+		want: []string{"PROTEST Students> asserted protest.stage"},
+	},
+	{
+		name: "linear fallback for a misparsed subject",
+		sents: `
+Pakistan Pakistan PROPN 2 compound
+today today NOUN 3 obl:tmod
+threatened threaten VERB 0 root
+Congo Congo PROPN 3 obj`,
+		ents: []string{"1:1-1 GPE PAK", "1:4-4 GPE COG"},
+		want: []string{"THREATEN Pakistan>Congo asserted threaten.threaten"},
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound
@@ -467,5 +513,34 @@ func TestMergeKeepsEvidence(t *testing.T) {
 	}
 	if e.CAMEO != "040" || e.Goldstein != 1 || e.QuadClass != 1 {
 		t.Errorf("got %s %v %d; want 040 1 1", e.CAMEO, e.Goldstein, e.QuadClass)
+	}
+}
+
+func TestMergeTakesTheDate(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := mkdoc(t, `
+Trump Trump PROPN 2 nsubj
+met meet VERB 0 root
+Machado Machado PROPN 2 obj
+on on ADP 5 case
+Thursday Thursday PROPN 2 obl
+
+Trump Trump PROPN 2 nsubj
+met meet VERB 0 root
+Machado Machado PROPN 2 obj
+again again ADV 2 advmod`, "1:1-1 PERSON USAGOV t", "1:3-3 PERSON VENOPP m", "2:1-1 PERSON USAGOV t", "2:3-3 PERSON VENOPP m")
+	th := d.Tokens[4].Span
+	d.Times = []doc.Time{{Span: th, Type: "DATE", Value: "2026-01-15"}}
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 {
+		t.Fatalf("got %d events; want 1", len(d.Events))
+	}
+	if e := d.Events[0]; e.Date != "2026-01-15" || e.DateSource != "clause" || len(e.Also) != 1 {
+		t.Errorf("got date %s from %s with %d more; want 2026-01-15 from clause with 1 more", e.Date, e.DateSource, len(e.Also))
 	}
 }

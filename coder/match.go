@@ -128,11 +128,19 @@ func (w *work) child(i int, rel string, allowSub bool) int {
 	return -1
 }
 
-// caseOf returns the lemma of i's preposition ("case" child), or "".
+// caseOf returns i's preposition ("case" child) in lower case, as
+// written: "regarding", "according". It is "" when there is none.
 func (w *work) caseOf(i int) string {
 	for _, k := range w.children(i) {
 		if w.rel(int(k)) == "case" {
-			return w.lem[k]
+			t := w.tok(int(k))
+			f := w.d.Slice(t.Span)
+			for j := 0; j < len(f); j++ {
+				if f[j] >= 'A' && f[j] <= 'Z' {
+					return strings.ToLower(f)
+				}
+			}
+			return f
 		}
 	}
 	return ""
@@ -180,10 +188,17 @@ func (w *work) subjOf(v, depth int) int {
 			}
 		}
 	} else {
+		// the subject nearest before the verb, should the parse give two
+		best := -1
 		for _, k := range w.children(v) {
 			if r := w.rel(int(k)); r == "nsubj" || r == "nsubj:outer" {
-				return w.relPronoun(v, int(k))
+				if best < 0 || (int(k) < v && int(k) > best) {
+					best = int(k)
+				}
 			}
+		}
+		if best >= 0 {
+			return w.relPronoun(v, best)
 		}
 	}
 	h := w.head(v)
@@ -208,11 +223,17 @@ func (w *work) subjOf(v, depth int) int {
 		}
 		return w.subjOf(h, depth+1)
 	case "conj":
-		if w.passive(v) != w.passive(h) {
+		if w.upos(h) != "VERB" {
 			return -1
 		}
-		if w.upos(h) == "VERB" {
+		switch pv, ph := w.passive(v), w.passive(h); {
+		case pv == ph:
 			return w.subjOf(h, depth+1)
+		case ph:
+			// "was accompanied ... and spent": the surface subject
+			if s := w.child(h, "nsubj:pass", false); s >= 0 {
+				return s
+			}
 		}
 	case "advcl":
 		if m := w.child(v, "mark", false); (m < 0 || w.lem[m] == "to") && !w.passive(v) {
@@ -709,8 +730,12 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		for _, k := range w.children(t) {
 			switch w.rel(int(k)) {
 			case "amod", "compound":
-				if w.tokEnt[w.lo+int(k)] >= 0 {
-					out = append(out, int(k))
+				// "Israeli air raids", "U.S. strikes"; not a common word
+				// some stage took for a name
+				if e := w.tokEnt[w.lo+int(k)]; e >= 0 {
+					if ty := w.d.Entities[e].Type; ty == doc.NORP || ty == doc.GPE || w.upos(int(k)) == "PROPN" {
+						out = append(out, int(k))
+					}
 				}
 			}
 		}
@@ -1001,26 +1026,32 @@ func (w *work) clauseYear(c *cand) int {
 	return 0
 }
 
-// attached reports whether the token at the start of span sp depends on
-// clause head cl within a few steps, without crossing another clause.
+// attached reports whether the time expression at sp is an adverbial of
+// clause head cl: its head token (the one whose own head lies outside it)
+// depends on cl as an oblique, temporal modifier or adverb, or through
+// one preposition-less noun ("last week"). A year inside a name ("her
+// 2025 Nobel Peace Prize") is not.
 func (w *work) attached(sp doc.Span, cl int) bool {
-	i := searchTok(w.d.Tokens, sp.Start) - w.lo
-	if i < 0 || i >= w.n() {
+	lo := searchTok(w.d.Tokens, sp.Start) - w.lo
+	if lo < 0 || lo >= w.n() {
 		return false
 	}
-	for step := 0; step < 6 && i >= 0; step++ {
-		if i == cl {
-			return true
+	i := lo
+	for step := 0; step < 8; step++ {
+		h := w.head(i)
+		if h < 0 || w.tok(h).Start >= sp.End || w.tok(h).End <= sp.Start {
+			break
 		}
-		switch baseRel(w.rel(i)) {
-		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "conj":
-			if step > 0 {
-				return false
-			}
-		}
-		i = w.head(i)
+		i = h
 	}
-	return false
+	if w.head(i) != cl {
+		return false
+	}
+	switch baseRel(w.rel(i)) {
+	case "obl", "advmod", "nmod":
+		return true
+	}
+	return w.rel(i) == "nmod:tmod" || w.rel(i) == "obl:tmod"
 }
 
 // complements links candidates through complement clauses: deferring,
