@@ -29,9 +29,9 @@ var cueVerbs = map[string][]string{
 	"contest": nil, "dispute": nil, "question": nil, "doubt": nil,
 	"defend": nil, "endorse": nil, "criticize": nil, "criticise": nil, "praise": nil,
 	"condemn": nil, "dismiss": {"dismisses", "dismissed", "dismissing"}, "reject": nil,
-	"mock": nil, "discuss": {"discusses", "discussed", "discussing"}, "tout": nil,
-	"propose": nil, "blame": nil, "challenge": nil, "recommend": nil, "highlight": nil,
-	"welcome": nil, "applaud": nil, "decry": {"decries", "decried", "decrying"},
+	"mock": nil, "tout": nil,
+	"propose": nil, "blame": nil, "challenge": nil, "recommend": nil,
+	"applaud": nil, "decry": {"decries", "decried", "decrying"},
 	"denounce": nil, "express": {"expresses", "expressed", "expressing"},
 }
 
@@ -41,11 +41,11 @@ var cueVerbs = map[string][]string{
 var npCues = map[string]bool{
 	"defend": true, "endorse": true, "criticize": true, "criticise": true, "praise": true,
 	"cite": true, "condemn": true, "question": true, "dismiss": true, "reject": true,
-	"deny": true, "mock": true, "urge": true, "ask": true, "demand": true, "discuss": true,
+	"deny": true, "mock": true, "urge": true, "ask": true, "demand": true,
 	"mention": true, "tout": true, "announce": true, "propose": true, "promise": true,
 	"pledge": true, "vow": true, "warn": true, "accuse": true, "blame": true,
 	"challenge": true, "call": true, "describe": true, "acknowledge": true, "predict": true,
-	"recommend": true, "highlight": true, "stress": true, "emphasize": true, "welcome": true,
+	"recommend": true, "stress": true, "emphasize": true,
 	"applaud": true, "decry": true, "denounce": true, "express": true, "dispute": true,
 	"echo": true, "reiterate": true,
 }

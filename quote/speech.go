@@ -29,7 +29,7 @@ func (a *analysis) reported(si int) []doc.Quote {
 			q, ok = a.accordingTo(i, lo, hi)
 		default:
 			lemma, isCue := cueForms[a.lower[i]]
-			if !isCue || !verbLike(d.Tokens[i]) {
+			if !isCue || !verbLike(d.Tokens[i], a.lower[i], lemma) {
 				continue
 			}
 			if a.parsed {
@@ -116,8 +116,18 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
-// verbLike reports whether t may be a verb: tagged VERB, or untagged.
-func verbLike(t doc.Token) bool { return t.UPOS == "" || t.UPOS == "VERB" }
+// verbLike reports whether t may be the cue verb: tagged VERB, untagged,
+// or a past form such as "told" or "added" that a tagger mistook for a
+// noun or adjective (those forms are verbs in running news text).
+func verbLike(t doc.Token, lower, lemma string) bool {
+	switch t.UPOS {
+	case "", "VERB":
+		return true
+	case "NOUN", "ADJ", "PROPN":
+		return lower != lemma && !strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ing")
+	}
+	return false
+}
 
 // cueParsed reads a cue verb's speaker and content off the dependency tree.
 func (a *analysis) cueParsed(c int, lemma string, lo, hi int) (doc.Quote, bool) {
@@ -359,7 +369,7 @@ func (a *analysis) setVia(q *doc.Quote, c, lo, hi int) {
 	d := a.d
 	// Look right of the cue, and inside the speaker phrase's relative
 	// clause ("a U.S. official who spoke to NewsNation").
-	from, to := c+1, min(c+8, hi)
+	from, to := c, min(c+8, hi)
 	if q.SpeakerSpan != nil {
 		for i := lo; i < hi; i++ {
 			if d.Tokens[i].Start >= q.SpeakerSpan.End && i < c {
@@ -511,7 +521,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		j--
 	}
 	subjEnd := j
-	for j >= lo && nominal(d.Tokens[j], a.lower[j]) {
+	for j >= lo && nominal(d.Tokens[j], a.lower[j]) && !a.inTime(d.Tokens[j].Span) {
 		j--
 	}
 	left := subjEnd > j // tokens j+1..subjEnd form the speaker phrase
@@ -525,7 +535,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	np := false // the content is the noun phrase or infinitive after the cue
 	if objectCues[lemma] {
 		k0 := k
-		for k < hi && nominal(d.Tokens[k], a.lower[k]) {
+		for k < hi && nominal(d.Tokens[k], a.lower[k]) && !contentStart[a.lower[k]] {
 			k++
 		}
 		if npCues[lemma] && k > k0 && (k >= hi || !contentStart[a.lower[k]]) {
@@ -549,6 +559,10 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		right = doc.Span{} // nothing but punctuation follows
 	}
 
+	lead := lo // end of the noun phrase opening the sentence
+	for lead < hi && nominal(d.Tokens[lead], a.lower[lead]) {
+		lead++
+	}
 	speakerOf := func(first, last int) (int, doc.Span) {
 		return a.phraseHead(first, last+1), doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
 	}
@@ -558,19 +572,18 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		q.Span = right
 		h, sp := speakerOf(j+1, subjEnd)
 		a.setSpeaker(&q, h, sp)
-	case !left && right.Len() > 0 && j >= lo && a.lower[j] == ",":
+	case !left && right.Len() > 0 && j >= lo && a.lower[j] == "," && lead > lo && lead < j && a.lower[lead] == "," && j-lo <= 40:
 		// "X, a professor at Y, said CONTENT": the name opens the sentence
 		// and an apposition follows it.
-		n := lo
-		for n < j && nominal(d.Tokens[n], a.lower[n]) {
-			n++
-		}
-		if n == lo || n >= j || a.lower[n] != "," || j-lo > 40 {
-			return doc.Quote{}, false
-		}
 		q.Span = right
-		h, _ := speakerOf(lo, n-1)
+		h, _ := speakerOf(lo, lead-1)
 		a.setSpeaker(&q, h, doc.Span{Start: d.Tokens[lo].Start, End: d.Tokens[j-1].End})
+	case !left && right.Len() > 0 && j >= lo && a.lower[j] == "," && lead > lo && strings.HasSuffix(a.lower[c], "ing"):
+		// "Trump confirmed it, writing that CONTENT": the participle's
+		// subject is the main clause's, the noun phrase opening the sentence.
+		q.Span = right
+		h, sp := speakerOf(lo, lead-1)
+		a.setSpeaker(&q, h, sp)
 	case k < hi && isQuoteMark(a.lower[k]) && a.inRegion(d.Tokens[min(k+1, hi-1)].Start) >= 0:
 		// "X said: “CONTENT”" — the quotation that follows.
 		q.Span = a.regions[a.inRegion(d.Tokens[min(k+1, hi-1)].Start)].content
