@@ -174,10 +174,11 @@ type mention struct {
 	gender   string
 	plural   bool
 	neuter   bool
-	modifier bool // a name inside a larger phrase ("U.S." in "U.S. officials")
-	dropped  bool // absorbed into a wider name mention
-	first    bool // a first- or second-person pronoun
-	second   bool // a second-person pronoun
+	modifier bool     // a name inside a larger phrase ("U.S." in "U.S. officials")
+	dropped  bool     // absorbed into a wider name mention
+	words    []string // folded words of a name, computed once
+	first    bool     // a first- or second-person pronoun
+	second   bool     // a second-person pronoun
 }
 
 // evidence is one reason to code a cluster a certain way.

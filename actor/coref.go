@@ -87,7 +87,11 @@ func firstValue(ev []evidence) string {
 // words splits a name into comparable words: case and accents folded,
 // possessives and titles dropped.
 func (s *state) words(m *mention) []string {
-	var out []string
+	if m.words != nil {
+		return m.words
+	}
+	out := []string{}
+	defer func() { m.words = out }()
 	for t := m.t0; t < m.t1; t++ {
 		w := s.v.toks[t].text
 		if w == "'s" || w == "'" || !isWordish(w) {
