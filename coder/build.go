@@ -4,7 +4,9 @@ import (
 	"strings"
 
 	"sitrep/doc"
+	"sitrep/geo"
 	"sitrep/ontology"
+	"sitrep/timex"
 )
 
 // finish merges duplicate events and numbers them.
@@ -162,8 +164,10 @@ func (w *work) triggerSpan(c *cand) doc.Span {
 	return sp
 }
 
-// date returns the event's date: a date expression of its own clause, else
-// the publication date, else nothing.
+// date returns the event's date: a date expression that is an adverbial
+// of its own clause, else what timex.EventDate finds in the clause or
+// sentence (unless that is a year inside a name, "her 2025 Nobel Prize"),
+// else the publication date, else nothing.
 func (w *work) date(c *cand) (date, precision, source string) {
 	lo, hi := w.tok(0).Start, w.tok(w.n()-1).End
 	for _, tm := range w.d.Times {
@@ -174,13 +178,44 @@ func (w *work) date(c *cand) (date, precision, source string) {
 			continue
 		}
 		if p := precisionOf(tm.Value); p != "" {
-			return tm.Value, p, "clause"
+			return tm.Value, p, timex.SourceClause
 		}
 	}
-	if !w.d.Published.IsZero() {
-		return w.d.Published.Format("2006-01-02"), "day", "published"
+	sent := doc.Span{Start: lo, End: hi}
+	date, precision, source = timex.EventDate(w.d, sent, w.tok(c.trig).Span)
+	if source != timex.SourcePublished && source != "" && w.modifierTime(sent, date) {
+		date, precision, source = "", "", ""
+		if !w.d.Published.IsZero() {
+			date, precision, source = w.d.Published.Format("2006-01-02"), timex.PrecisionDay, timex.SourcePublished
+		}
 	}
-	return "", "", ""
+	return date, precision, source
+}
+
+// modifierTime reports whether the time expression in sent whose value is
+// v modifies a noun rather than a clause ("her 2025 Nobel Peace Prize").
+func (w *work) modifierTime(sent doc.Span, v string) bool {
+	for _, tm := range w.d.Times {
+		if tm.Value != v || !sent.Contains(tm.Span) {
+			continue
+		}
+		i := searchTok(w.d.Tokens, tm.Start) - w.lo
+		if i < 0 || i >= w.n() {
+			continue
+		}
+		for step := 0; step < 8; step++ {
+			h := w.head(i)
+			if h < 0 || w.tok(h).Start >= tm.End || w.tok(h).End <= tm.Start {
+				break
+			}
+			i = h
+		}
+		switch w.rel(i) {
+		case "nummod", "compound", "amod", "nmod:poss":
+			return true
+		}
+	}
+	return false
 }
 
 // precisionOf returns the precision of a TimeML calendar value, or "" when
@@ -207,9 +242,40 @@ func precisionOf(v string) string {
 	return ""
 }
 
-// location returns where the event took place: a place its clause names
-// with in, at or to, or, for visits, the place visited.
+// location returns where the event took place: for visits, the place
+// visited; else a place its clause names with in, at or to; else what the
+// configured Locator finds in the clause, or the place of the dateline.
 func (w *work) location(c *cand, targets []int) *doc.Location {
+	if l := w.syntacticLocation(c, targets); l != nil {
+		return l
+	}
+	if w.c.locator != nil {
+		return w.c.locator.Locate(w.d, w.clauseSpan(c.clause))
+	}
+	if p := geo.DatelinePlace(w.d); p != nil {
+		return &doc.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+	}
+	return nil
+}
+
+// clauseSpan returns the span of the tokens clause head cl governs.
+func (w *work) clauseSpan(cl int) doc.Span {
+	lo, hi := cl, cl
+	stack := []int{cl}
+	for len(stack) > 0 && len(stack) < 512 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, x), max(hi, x)
+		for _, k := range w.children(x) {
+			stack = append(stack, int(k))
+		}
+	}
+	return doc.Span{Start: w.tok(lo).Start, End: w.tok(hi).End}
+}
+
+// syntacticLocation returns the place a visit goes to or the clause names
+// with in, at or to, or nil.
+func (w *work) syntacticLocation(c *cand, targets []int) *doc.Location {
 	if c.p.Mode == "visit" {
 		for _, t := range targets {
 			if l := w.placeLoc(t); l != nil {

@@ -43,13 +43,24 @@ type Config struct {
 	// MaxSentenceTokens is the longest sentence coded, in tokens; longer
 	// ones are skipped with a problem recorded. Zero means 150.
 	MaxSentenceTokens int
+	// Locator, when set, places events whose clause names no place
+	// syntactically (a *geo.Resolver does); when nil they take the place
+	// of the article's dateline, if any.
+	Locator Locator
+}
+
+// Locator finds where an event described in a clause of d took place, or
+// returns nil.
+type Locator interface {
+	Locate(d *doc.Document, clause doc.Span) *doc.Location
 }
 
 // Coder is the events stage. It is safe for concurrent use.
 type Coder struct {
-	dict   *Dictionary
-	onto   *ontology.Ontology
-	maxTok int
+	dict    *Dictionary
+	onto    *ontology.Ontology
+	maxTok  int
+	locator Locator
 }
 
 var _ pipeline.Stage = (*Coder)(nil)
@@ -90,7 +101,7 @@ func New(cfg Config) (*Coder, error) {
 			return nil, err
 		}
 	}
-	c := &Coder{dict: d, onto: o, maxTok: cfg.MaxSentenceTokens}
+	c := &Coder{dict: d, onto: o, maxTok: cfg.MaxSentenceTokens, locator: cfg.Locator}
 	if c.maxTok <= 0 {
 		c.maxTok = 150
 	}
