@@ -26,6 +26,8 @@ type mention struct {
 	group     int
 	rejected  bool
 	weak      bool // rejected on weak evidence only
+	person    bool // overlaps a person's name found by an earlier stage
+	nested    bool // inside an organisation's or other non-place name
 }
 
 // cand is one reading of a group of mentions.
@@ -114,14 +116,18 @@ func (a *analysis) wordAt(off int) int {
 	return -1
 }
 
-// overlapping returns how discovery treats a span given the entities of
-// earlier stages: blocked when it overlaps a person's name, or a place-like
-// mention already resolved; the index of the place-like entity whose
-// mention contains it but was not found in the gazetteer (the span then
-// names that entity's place); or -1 when it is free or nested in another
-// name ("Texas" in "Texas Department of Health").
-func (a *analysis) overlapping(sp doc.Span) (blocked bool, owner int) {
-	owner = -1
+// overlap says how a discovered span relates to the entities of earlier
+// stages.
+type overlap struct {
+	blocked bool // it overlaps a place-like mention already resolved
+	person  bool // it overlaps a person's name
+	nested  bool // it lies inside another kind of name ("Texas" in "Texas Department of Health")
+	owner   int  // the place-like entity whose unresolved mention contains it, or -1
+}
+
+// overlapping returns how discovery treats span sp.
+func (a *analysis) overlapping(sp doc.Span) overlap {
+	o := overlap{owner: -1}
 	for ei, e := range a.d.Entities {
 		for _, m := range e.Mentions {
 			if !m.Span.Overlaps(sp) {
@@ -129,16 +135,19 @@ func (a *analysis) overlapping(sp doc.Span) (blocked bool, owner int) {
 			}
 			switch e.Type {
 			case doc.Person:
-				return true, -1
+				o.person = true
 			case doc.GPE, doc.Loc, doc.Fac, doc.NORP:
 				if a.resolvedSpan[m.Span] || !m.Span.Contains(sp) {
-					return true, -1
+					o.blocked = true
+					return o
 				}
-				owner = ei
+				o.owner = ei
+			default:
+				o.nested = true
 			}
 		}
 	}
-	return false, owner
+	return o
 }
 
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "du": true,
@@ -222,16 +231,15 @@ func (a *analysis) discover() {
 			continue
 		}
 		sp := doc.Span{Start: w.start, End: a.words[i+bestN-1].end}
-		owner := -1
+		o := overlap{owner: -1}
 		if hasEntities {
-			var blocked bool
-			if blocked, owner = a.overlapping(sp); blocked {
+			if o = a.overlapping(sp); o.blocked {
 				i += bestN - 1
 				continue
 			}
 		}
-		a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: owner,
-			firstWord: i, lastWord: i + bestN - 1, qual: -1})
+		a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: o.owner,
+			firstWord: i, lastWord: i + bestN - 1, qual: -1, person: o.person, nested: o.nested})
 		i += bestN - 1
 	}
 }
@@ -379,12 +387,18 @@ func (a *analysis) filter() {
 			rEnd++
 			runLen++
 		}
-		if m.entity >= 0 {
-			// Inside a place-like entity: the run is the entity's name.
+		if m.entity >= 0 || m.nested {
+			// Inside a named entity: the run is the entity's name, not a
+			// person's.
 			leftRun, rightRun = false, false
+		}
+		if m.entity >= 0 {
 			strong = strong || m.locative
 		}
 		switch {
+		case m.person && !strong && !m.strongLoc:
+			// An earlier stage read a person's name here.
+			m.rejected = true
 		case stopNames[m.key]:
 			m.rejected = true
 		case !strong && onlyAbbrev(m.post) && !dottedAbbrev(surface):
@@ -478,11 +492,12 @@ func onlyAbbrev(p gazetteer.Postings) bool {
 	return true
 }
 
-// countryLike reports whether p names a country, or is a demonym.
+// countryLike reports whether p names a country or a union of them, or is
+// a demonym.
 func (a *analysis) countryLike(p gazetteer.Postings) bool {
 	for i := range p.Len() {
 		q := p.At(i)
-		if q.Demonym || strings.HasPrefix(a.r.g.Entry(q.Entry).Feature, "PCL") {
+		if f := a.r.g.Entry(q.Entry).Feature; q.Demonym || strings.HasPrefix(f, "PCL") || f == "ZN" {
 			return true
 		}
 	}
@@ -544,19 +559,35 @@ func (a *analysis) makeGroups() {
 	}
 }
 
+// weights are the scores context and priors add to a reading, chosen on
+// LGL (local news) and checked on hand-written international cases.
+type weights struct {
+	pcli, pplc, adm1, alt               float64
+	minSingle, countryAnchor            float64
+	country, countryCap, admin1, county float64
+	near50, near150, near400            float64
+}
+
+var wt = weights{
+	pcli: 3, pplc: 2, adm1: 1, alt: 3,
+	minSingle: 4.5, countryAnchor: 0.3,
+	country: 1.5, countryCap: 4, admin1: 1.5, county: 3,
+	near50: 3, near150: 3.5, near400: 1.5,
+}
+
 // prior scores a reading before context: bigger places and higher
 // administrative levels first, alternate names last.
 func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 	s := math.Log10(float64(e.Population) + 10)
 	switch e.Feature {
 	case "PCLI":
-		s += 3
+		s += wt.pcli
 	case "PCLD", "PCLS", "PCLF":
 		s += 2
 	case "ADM1":
-		s += 1
+		s += wt.adm1
 	case "PPLC":
-		s += 2
+		s += wt.pplc
 	case "PPLA":
 		s += 0.8
 	case "PPLA2":
@@ -572,7 +603,7 @@ func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 		if strings.HasPrefix(e.Feature, "PCL") {
 			s -= 0.5
 		} else {
-			s -= 3
+			s -= wt.alt
 		}
 	}
 	return s
@@ -654,7 +685,7 @@ func minScore(key string, c cand) float64 {
 	case strings.IndexByte(key, ' ') > 0:
 		return 2
 	}
-	return 4.5
+	return wt.minSingle
 }
 
 func (a *analysis) context() *docContext {
@@ -698,7 +729,7 @@ func (a *analysis) context() *docContext {
 		if strings.HasPrefix(f, "PCL") || c.demonym {
 			// A country named says what the article is about more than
 			// where it happens.
-			w *= 0.3
+			w *= wt.countryAnchor
 		}
 		if isDL {
 			w += 2
@@ -811,7 +842,7 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 			if own != nil && own.country == c.e.Country {
 				cw -= own.weight
 			}
-			s += 1.5 * math.Min(cw, 4)
+			s += wt.country * math.Min(cw, wt.countryCap)
 			a1 := c.e.Admin1
 			if c.e.Feature == "ADM1" {
 				a1 = c.e.Index
@@ -821,7 +852,7 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 				if own != nil && own.admin1 == a1 {
 					aw -= own.weight
 				}
-				s += 1.5 * math.Min(aw, 3)
+				s += wt.admin1 * math.Min(aw, 3)
 			}
 			a2 := c.e.Admin2
 			if c.e.Feature == "ADM2" {
@@ -830,18 +861,18 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 			if a2 >= 0 {
 				for _, g := range ctx.counties[a2] {
 					if g != gi {
-						s += 3
+						s += wt.county
 						break
 					}
 				}
 			}
 			switch near := ctx.near(gi, c.e.Lat, c.e.Lon); {
 			case near < 50:
-				s += 5
+				s += wt.near50
 			case near < 150:
-				s += 3.5
+				s += wt.near150
 			case near < 400:
-				s += 1.5
+				s += wt.near400
 			}
 		}
 		if qualifier && (c.e.Feature == "ADM1" || strings.HasPrefix(c.e.Feature, "PCL")) {
