@@ -97,7 +97,12 @@ func (a *analysis) entityMentions() {
 				key = key[4:]
 				p = a.r.g.Lookup(key)
 			}
-			if p.Len() == 0 {
+			if p.Len() == 0 || stopNames[key] {
+				continue
+			}
+			if e.Type != doc.GPE && e.Type != doc.NORP && p.Common() && strings.IndexByte(key, ' ') < 0 {
+				// "the City", "Hope", "the Loop": a common word a
+				// gazetteer place is also named after.
 				continue
 			}
 			a.mentions = append(a.mentions, mention{span: m.Span, key: key, post: p, entity: ei,
@@ -298,6 +303,8 @@ var stopNames = map[string]bool{
 	"southeast": true, "southwest": true, "central": true, "northern": true, "southern": true,
 	"eastern": true, "western": true, "street": true, "avenue": true, "road": true, "section": true,
 	"union": true, "market": true, "valley": true, "chamber": true, "story": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // strongLocatives are the locative cues that let a capitalised common word
@@ -396,6 +403,9 @@ func (a *analysis) filter() {
 			strong = strong || m.locative
 		}
 		switch {
+		case a.dayAfter(m.span.End):
+			// "St. Patrick's Day", "Columbus Day": a holiday.
+			m.rejected = true
 		case m.person && !strong && !m.strongLoc:
 			// An earlier stage read a person's name here.
 			m.rejected = true
@@ -445,6 +455,17 @@ func (a *analysis) filter() {
 			m.qual = -1
 		}
 	}
+}
+
+// dayAfter reports whether "Day" or "’s Day" follows offset end.
+func (a *analysis) dayAfter(end int) bool {
+	rest := a.d.Text[end:min(len(a.d.Text), end+8)]
+	for _, p := range []string{" Day", "'s Day", "’s Day", "s' Day"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyAlt(p gazetteer.Postings) bool {
