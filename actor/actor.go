@@ -552,3 +552,19 @@ func (s *state) trimTitle(mi int) {
 	m.t0 = cut
 	m.Start = toks[cut].Start
 }
+
+// unmention takes back the last mention added, a nominal found not to be
+// one.
+func (s *state) unmention(idx int) {
+	if idx < 0 || idx != len(s.ments)-1 {
+		return
+	}
+	m := s.ments[idx]
+	c := s.cls[m.cl]
+	if len(c.ments) == 1 && c.ments[0] == idx && m.cl == len(s.cls)-1 {
+		s.cls = s.cls[:len(s.cls)-1]
+	} else {
+		s.drop(idx)
+	}
+	s.ments = s.ments[:idx]
+}

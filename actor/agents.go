@@ -63,6 +63,15 @@ var premodifiers = map[string]bool{
 	"several": false, "u.n.": true, "sitting": true, "self-declared": true, "self-proclaimed": true,
 }
 
+// timeWords end a noun phrase's premodifiers: "the same day President
+// Donald Trump" has no "day" in its title.
+var timeWords = map[string]bool{
+	"day": true, "week": true, "month": true, "year": true, "time": true, "today": true, "weekend": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "same": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"yesterday": true, "tomorrow": true, "tonight": true, "hour": true, "minute": true, "moment": true,
+}
+
 // locatives mark a place read as a place, not as the government it hosts.
 var locatives = map[string]bool{
 	"in": true, "to": true, "at": true, "from": true, "into": true, "near": true, "outside": true,
@@ -132,11 +141,21 @@ func (s *state) scanAgents() {
 			if k, b := s.agentAt(j); b != nil && !b.Title && (nounish(&toks[k-1]) || k >= len(toks) || !nounLike(&toks[k])) {
 				continue
 			}
+			if toks[j].upos == "NOUN" && !toks[j].cap && a.Group && !a.Plural && !timeWords[toks[j].lower] {
+				continue // "firm demands", "police station": a noun modifier
+			}
 			if head.upos == "" && !toks[j].cap && isLowerWord(toks[j].text) && !functionWords[toks[j].lower] && !strings.HasSuffix(toks[j].lower, "ed") && adjectival[a.Phrase] {
 				continue // "military exercises", untagged
 			}
 		}
 		np := s.phrase(i, j, a)
+		if np.how == "nominal" && a.Group && !a.Plural && np.det == "" && len(np.mods) == 0 && np.start == i && !toks[i].cap &&
+			(i == 0 || toks[i-1].sent != toks[i].sent || toks[i-1].text == "," || toks[i-1].lower == "and" || toks[i-1].lower == "or") {
+			// A bare singular collective ("intelligence", "media") names
+			// a field more often than a body: no mention.
+			s.unmention(np.ment)
+			continue
+		}
 		s.title = append(s.title, np)
 		i = max(i, np.end-1)
 		if np.how == "nominal" {
@@ -214,6 +233,9 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 			np.det = t.lower
 			np.definite = definiteDets[t.lower]
 			np.start = k
+			break
+		}
+		if timeWords[t.lower] {
 			break
 		}
 		if t.lower == "former" || t.lower == "ex" {
