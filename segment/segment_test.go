@@ -268,6 +268,10 @@ func TestLongInputs(t *testing.T) {
 		{"10k-char url", "http://example.com/" + strings.Repeat("x.", 5000)},
 		{"10k-char e-mail", strings.Repeat("a", 5000) + "@" + strings.Repeat("b.", 2500)},
 		{"1000-token sentence", strings.Repeat("word ", 1000) + "."},
+		{"url closed by many parentheses", "http://example.com/" + strings.Repeat(")", 10000)},
+		{"long word then dotted capitals", strings.Repeat("a", 5000) + "1" + strings.Repeat(".Ab", 2000)},
+		{"10k-char slashed token", strings.Repeat("ab/", 3400)},
+		{"10k-char entity-like token", strings.Repeat("&amp", 2500)},
 		{"binary junk", strings.Repeat("\x00\xff\xfe(\"'.-", 1500)},
 		{"many short sentences", strings.Repeat("Yes. ", 4000)},
 	}

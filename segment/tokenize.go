@@ -564,7 +564,7 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 // more letters before it and a capitalized word after it that is not a
 // domain name part ("quality.You", not "Amazon.com" or "U.S.").
 func (t *tokenizer) missingSpace(ps, i, e int) bool {
-	if i-ps < 2 || i+2 >= e || !isUpperB(t.text[i+1]) || !isLowerB(t.text[i+2]) {
+	if i-ps < 2 || i-ps > 30 || i+2 >= e || !isUpperB(t.text[i+1]) || !isLowerB(t.text[i+2]) {
 		return false
 	}
 	for j := ps; j < i; j++ {
@@ -781,6 +781,7 @@ func (t *tokenizer) urlEnd(s, e int) int {
 	end := e
 	// Trim trailing punctuation, keeping a closing parenthesis that
 	// matches an opening one inside the URL.
+	opens, closes := countByte(w, '('), countByte(w, ')')
 	for end > s {
 		c := t.text[end-1]
 		switch c {
@@ -788,7 +789,8 @@ func (t *tokenizer) urlEnd(s, e int) int {
 			end--
 			continue
 		case ')':
-			if countByte(t.text[s:end], '(') < countByte(t.text[s:end], ')') {
+			if opens < closes {
+				closes--
 				end--
 				continue
 			}
