@@ -221,6 +221,13 @@ func (w *work) subjOf(v, depth int) int {
 		if w.passive(v) {
 			return -1
 		}
+		if w.passive(h) {
+			// "is prepared to impose", "was forced to withdraw": the
+			// surface subject does it
+			if s := w.child(h, "nsubj:pass", false); s >= 0 {
+				return s
+			}
+		}
 		return w.subjOf(h, depth+1)
 	case "conj":
 		if w.upos(h) != "VERB" {
@@ -375,6 +382,16 @@ outer:
 		}
 		if p.Obj != nil {
 			obj = w.objOf(t)
+			if obj >= 0 && !hasLemma(p.Obj, w.lem[obj]) {
+				// a second object from a misparsed compound: "withdraw
+				// weapons inspectors"
+				for _, k := range w.children(t) {
+					if int(k) != obj && w.rel(int(k)) == w.rel(obj) && hasLemma(p.Obj, w.lem[k]) {
+						obj = int(k)
+						break
+					}
+				}
+			}
 			if obj >= 0 && !hasLemma(p.Obj, w.lem[obj]) && quantity[w.lem[obj]] {
 				// "suspended part of a military aid program"
 				for _, k := range w.children(obj) {
