@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"sitrep/doc"
+	"sitrep/kb"
 )
 
 // union merges cluster b into cluster a (both roots) and returns a.
@@ -272,7 +273,7 @@ func (s *state) resolveNominals() {
 			if s.find(a.cl) == s.find(m.cl) || ca.plural != cm.plural {
 				continue
 			}
-			if !contains(ca.roles, role) && !contains(ca.roles, head) {
+			if !contains(ca.roles, role) && !contains(ca.roles, head) && !(cm.group && a.kind == doc.MentionName && s.nameHasWord(a, head)) {
 				continue
 			}
 			if !typesMatch(ca.typ, cm.typ) && !(ca.typ == doc.Person && cm.typ == doc.Person) {
@@ -598,4 +599,24 @@ func (s *state) stripDet(m *mention) string {
 		t0++
 	}
 	return s.d.Text[s.v.toks[t0].Start:m.End]
+}
+
+// nameHasWord reports whether an organisation's name, or any name the
+// knowledge base gives it, ends with word: "the agency" can be the Central
+// Intelligence Agency, "the ministry" the Foreign Ministry.
+func (s *state) nameHasWord(a *mention, word string) bool {
+	if ws := s.words(a); len(ws) > 1 && singular(ws[len(ws)-1]) == word {
+		return true
+	}
+	for _, e := range a.entries {
+		if e.Kind != kb.KindOrg {
+			continue
+		}
+		for _, n := range e.Names {
+			if i := strings.LastIndexByte(n, ' '); i >= 0 && singular(fold(n[i+1:])) == word {
+				return true
+			}
+		}
+	}
+	return false
 }
