@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/ner"
+	"sitrep/pipeline"
+	"sitrep/segment"
 )
 
 func newResolver(t testing.TB) *Resolver {
@@ -313,4 +316,52 @@ func FuzzProcess(f *testing.F) {
 		DatelineSpan(s)
 		r.Locate(d, doc.Span{Start: 0, End: len(s)})
 	})
+}
+
+// BenchmarkProcessAfterNER times the stage alone on BBC articles that the
+// segmenter and the NER have already annotated.
+func BenchmarkProcessAfterNER(b *testing.B) {
+	dir := dataDir(b)
+	if dir == "" {
+		b.Skip("../shared/data is absent")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no BBC articles")
+	}
+	sg, err := segment.New(segment.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec, err := ner.New(ner.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	chain := pipeline.New(sg, rec)
+	var docs []*doc.Document
+	words := 0
+	for _, f := range files[:min(200, len(files))] {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := &doc.Document{Text: string(t)}
+		if err := chain.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		words += len(strings.Fields(string(t)))
+	}
+	r := newResolver(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d0 := range docs {
+			d := *d0
+			d.Entities = append([]doc.Entity(nil), d0.Entities...)
+			if err := r.Process(context.Background(), &d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }

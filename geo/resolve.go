@@ -59,12 +59,14 @@ type analysis struct {
 	dateline int // index of the dateline's mention, or -1
 	// resolvedSpan holds the entity mentions found in the gazetteer.
 	resolvedSpan map[doc.Span]bool
+	entitySpans  []entitySpan
 }
 
 // analyze finds and resolves the toponyms of d without changing it.
 func (r *Resolver) analyze(d *doc.Document) *analysis {
 	a := &analysis{r: r, d: d, dateline: -1, resolvedSpan: map[doc.Span]bool{}}
 	a.words = scanWords(d.Text)
+	a.indexEntities()
 	a.entityMentions()
 	if !r.cfg.NoDiscovery {
 		a.discover()
@@ -133,26 +135,48 @@ type overlap struct {
 // overlapping returns how discovery treats span sp.
 func (a *analysis) overlapping(sp doc.Span) overlap {
 	o := overlap{owner: -1}
-	for ei, e := range a.d.Entities {
-		for _, m := range e.Mentions {
-			if !m.Span.Overlaps(sp) {
-				continue
+	ms := a.entitySpans
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= sp.Start-maxMentionLen })
+	for ; i < len(ms) && ms[i].Start < sp.End; i++ {
+		m := ms[i]
+		if !m.Overlaps(sp) {
+			continue
+		}
+		switch e := &a.d.Entities[m.entity]; e.Type {
+		case doc.Person:
+			o.person = true
+		case doc.GPE, doc.Loc, doc.Fac, doc.NORP:
+			if a.resolvedSpan[m.Span] || !m.Contains(sp) {
+				o.blocked = true
+				return o
 			}
-			switch e.Type {
-			case doc.Person:
-				o.person = true
-			case doc.GPE, doc.Loc, doc.Fac, doc.NORP:
-				if a.resolvedSpan[m.Span] || !m.Span.Contains(sp) {
-					o.blocked = true
-					return o
-				}
-				o.owner = ei
-			default:
-				o.nested = true
-			}
+			o.owner = m.entity
+		default:
+			o.nested = true
 		}
 	}
 	return o
+}
+
+// maxMentionLen bounds, in bytes, the entity mentions considered.
+const maxMentionLen = 200
+
+// entitySpan is one mention of an entity of an earlier stage.
+type entitySpan struct {
+	doc.Span
+	entity int
+}
+
+// indexEntities lists the mentions of d's entities by start offset.
+func (a *analysis) indexEntities() {
+	for ei, e := range a.d.Entities {
+		for _, m := range e.Mentions {
+			if m.Span.Valid(len(a.d.Text)) && m.Len() > 0 && m.Len() <= maxMentionLen {
+				a.entitySpans = append(a.entitySpans, entitySpan{m.Span, ei})
+			}
+		}
+	}
+	sort.Slice(a.entitySpans, func(i, j int) bool { return a.entitySpans[i].Start < a.entitySpans[j].Start })
 }
 
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "du": true,
