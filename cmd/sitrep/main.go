@@ -35,6 +35,9 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"analyse one article (or JSON Lines) and print the extract JSON", runExtract},
 		"eval":    {"score sitrep's stages against the corpora in ../shared/data", runEval},
+		"ingest":  {"analyse articles and store them in a SQLite database", runIngest},
+		"events":  {"list stored events, filtered by actor, type, date, text", runEvents},
+		"docs":    {"list stored articles", runDocs},
 	}
 }
 
