@@ -76,8 +76,9 @@ func (sg *Segmenter) Name() string { return "segment" }
 
 // Process fills d.Tokens and d.Sentences from d.Text, replacing whatever
 // they held. Tokens carry their span and Head -1; the syntax fields stay
-// empty. An empty text gives no tokens and no sentences. Process returns
-// an error only when ctx is done.
+// empty. An empty text gives no tokens and no sentences. A sentence of
+// more than 500 tokens is recorded in d.Problems. Process returns an error
+// only when ctx is done.
 func (sg *Segmenter) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -89,8 +90,17 @@ func (sg *Segmenter) Process(ctx context.Context, d *doc.Document) error {
 	}
 	d.Tokens = toks
 	d.Sentences = sents
+	for _, s := range sents {
+		if n := s.EndToken - s.FirstToken; n > longSentence {
+			d.Problems.Add(sg.Name(), s.Span, "sentence of %d tokens (more than %d): later stages may be slow or truncate it", n, longSentence)
+		}
+	}
 	return nil
 }
+
+// longSentence is the number of tokens above which Process records a
+// problem for a sentence.
+const longSentence = 500
 
 // Segment splits text into tokens and sentences. Tokens are byte spans in
 // text, in order, never empty and never overlapping; each sentence covers

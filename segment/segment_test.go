@@ -217,6 +217,13 @@ func TestProcess(t *testing.T) {
 	if got := d.Slice(d.Sentences[1].Span); got != "They talked." {
 		t.Errorf("second sentence = %q; want %q", got, "They talked.")
 	}
+	long := &doc.Document{Text: strings.Repeat("word ", 600)}
+	if err := sg.Process(context.Background(), long); err != nil {
+		t.Fatal(err)
+	}
+	if len(long.Problems) != 1 || long.Problems[0].Stage != "segment" {
+		t.Errorf("a 600-token sentence: got problems %v; want one from segment", long.Problems)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if err := sg.Process(ctx, &doc.Document{Text: "x"}); err == nil {

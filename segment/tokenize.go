@@ -503,6 +503,10 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 	i := s
 	for i < e {
 		c := t.text[i]
+		if !midSpecial[c] {
+			i++
+			continue
+		}
 		var r rune
 		w := 1
 		if c < 0x80 {
@@ -589,6 +593,18 @@ func (t *tokenizer) missingSpace(ps, i, e int) bool {
 	}
 	return true
 }
+
+// midSpecial marks the bytes that middle must look at: inner punctuation
+// and the first bytes of multi-byte runes.
+var midSpecial = func() (set [256]bool) {
+	for _, c := range []byte("-—;!?\"()[]{}|*=~^<>\\.,:/") {
+		set[c] = true
+	}
+	for c := 0x80; c < 0x100; c++ {
+		set[c] = true
+	}
+	return set
+}()
 
 // keepSlash reports whether the slash at i inside [ps, e) stays inside the
 // word: between digits ("9/11", "1/2") or in a short form ("w/o", "A/C").
