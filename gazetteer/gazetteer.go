@@ -27,9 +27,9 @@ var embedded string
 var ErrFormat = errors.New("gazetteer: malformed data")
 
 const (
-	magic     = "SGZ1"
+	magic     = "SGZ2"
 	entrySize = 32
-	keySize   = 12
+	keySize   = 8
 	noIndex   = 0
 	noCountry = 0xFFFF
 	idInHeap  = 1 << 31
@@ -38,8 +38,9 @@ const (
 	postDemonym = 1 << 30
 	postAbbrev  = 1 << 29
 	postMask    = 1<<29 - 1
-	// Key flags.
-	keyCommon = 1 << 0
+	// Key flags, in the high bits of a key's first posting.
+	keyCommon   = 1 << 31
+	keyPostMask = 1<<28 - 1
 )
 
 // Gazetteer is a loaded gazetteer. It is immutable and safe for concurrent
@@ -212,10 +213,10 @@ func (g *Gazetteer) check() error {
 			return fmt.Errorf("%w: key %d: bad or unsorted", ErrFormat, i)
 		}
 		prev = k
-		start := int(u32(g.s, o+4))
+		start := int(u32(g.s, o+4) & keyPostMask)
 		end := g.nPostings
 		if i+1 < g.nKeys {
-			end = int(u32(g.s, o+keySize+4))
+			end = int(u32(g.s, o+keySize+4) & keyPostMask)
 		}
 		if start > end || end > g.nPostings {
 			return fmt.Errorf("%w: key %d: bad postings", ErrFormat, i)
@@ -402,9 +403,10 @@ func (g *Gazetteer) Lookup(key string) Postings {
 	o := g.keyOff + i*keySize
 	end := g.nPostings
 	if i+1 < g.nKeys {
-		end = int(u32(g.s, o+keySize+4))
+		end = int(u32(g.s, o+keySize+4) & keyPostMask)
 	}
-	return Postings{g: g, start: int(u32(g.s, o+4)), end: end, flags: u32(g.s, o+8)}
+	first := u32(g.s, o+4)
+	return Postings{g: g, start: int(first & keyPostMask), end: end, flags: first &^ keyPostMask}
 }
 
 // HasPrefix reports whether some key starts with prefix followed by a

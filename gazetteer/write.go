@@ -184,12 +184,11 @@ func (b *Builder) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range keys {
 		var rec [keySize]byte
 		binary.LittleEndian.PutUint32(rec[0:], addStr(k))
-		binary.LittleEndian.PutUint32(rec[4:], uint32(nPost))
-		var flags uint32
+		first := uint32(nPost)
 		if b.common[k] {
-			flags |= keyCommon
+			first |= keyCommon
 		}
-		binary.LittleEndian.PutUint32(rec[8:], flags)
+		binary.LittleEndian.PutUint32(rec[4:], first)
 		keyRecs = append(keyRecs, rec[:]...)
 		m := b.keys[k]
 		idx := make([]int, 0, len(m))
@@ -223,6 +222,9 @@ func (b *Builder) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 
+	if nPost > keyPostMask || len(b.places) >= postMask {
+		return 0, fmt.Errorf("gazetteer: too many places or names")
+	}
 	bw := bufio.NewWriter(w)
 	cw := &countWriter{w: bw}
 	cw.Write([]byte(magic))

@@ -130,7 +130,7 @@ func TestNormalize(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	f.Add(smallGazetteer(f))
-	f.Add([]byte("SGZ1"))
+	f.Add([]byte("SGZ2"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Load(bytes.NewReader(data))
 		if err != nil {
