@@ -123,6 +123,11 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("Normalize(%q) = %q; want %q", in, got, want)
 		}
 	}
+	for _, e := range k.Names("Soviet Union") {
+		if e.Covers(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)) || !e.Covers(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("Soviet Union: got range %v..%v; want it to end in 1991", e.From, e.To)
+		}
+	}
 	if g := k.Gender("María"); g != "f" {
 		t.Errorf("Gender(María) = %q; want f", g)
 	}

@@ -335,7 +335,11 @@ func (b *builder) want(file string, line int, h header, nfields int, attrs, flag
 }
 
 func (b *builder) country(file string, line int, pos string, h header, names []string, extra map[string][]string) {
-	if !b.want(file, line, h, 1, []string{"cameo"}, nil) {
+	if !b.want(file, line, h, 1, []string{"cameo", "from", "to"}, nil) {
+		return
+	}
+	var span Entry
+	if !b.dates(file, line, h, &span) {
 		return
 	}
 	code := h.fields[0]
@@ -366,12 +370,12 @@ func (b *builder) country(file string, line int, pos string, h header, names []s
 	c.Demonyms = append(c.Demonyms, extra["adj"]...)
 	c.Capitals = append(c.Capitals, extra["capital"]...)
 	id := "country:" + code
-	b.addNames(&Entry{Kind: KindCountry, ID: id, Name: c.Name, Names: names, Country: code, Source: pos})
+	b.addNames(&Entry{Kind: KindCountry, ID: id, Name: c.Name, Names: names, Country: code, Source: pos, From: span.From, To: span.To})
 	if ns := extra["adj"]; len(ns) > 0 {
-		b.addNames(&Entry{Kind: KindDemonym, ID: id, Name: ns[0], Names: ns, Country: code, Source: pos})
+		b.addNames(&Entry{Kind: KindDemonym, ID: id, Name: ns[0], Names: ns, Country: code, Source: pos, From: span.From, To: span.To})
 	}
 	if ns := extra["capital"]; len(ns) > 0 {
-		b.addNames(&Entry{Kind: KindCapital, ID: id, Name: ns[0], Names: ns, Country: code, Source: pos})
+		b.addNames(&Entry{Kind: KindCapital, ID: id, Name: ns[0], Names: ns, Country: code, Source: pos, From: span.From, To: span.To})
 	}
 }
 
