@@ -197,7 +197,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 			continue // inside a dateline
 		}
 		if !hard {
-			if !candidate(t.text, toks, k) || listNumber(t.text, toks, k) {
+			if !candidate(t.text, toks, k, inQuote) || listNumber(t.text, toks, k) {
 				continue
 			}
 			f := features(feats[:0], t.text, toks, k, k-last, inQuote)
@@ -233,10 +233,17 @@ func wordGap(text string, toks []tok, k int) bool {
 }
 
 // candidate reports whether a sentence could start at toks[k] (k > 0),
-// so that the boundary model is asked: not before closing punctuation,
-// and not before a lowercase word that follows a word or a comma.
-func candidate(text string, toks []tok, k int) bool {
+// so that the boundary model is asked: not before closing punctuation
+// (inQuote tells whether a double quotation is open before toks[k]), and
+// not before a lowercase word that follows a word or a comma.
+func candidate(text string, toks []tok, k int, inQuote bool) bool {
 	n := &toks[k]
+	if p := &toks[k-1]; p.shape == shapeQuote && p.space && !n.space {
+		return false // after an opening quote: ` "SAIC is`
+	}
+	if inQuote && text[n.start] == '"' && n.end-n.start == 1 && k+1 < len(toks) && toks[k+1].space {
+		return false // a detached closing quote: `year. " Hayes`
+	}
 	switch text[n.start] {
 	case ',', ';', ':', ')', ']', '}', '%':
 		return false

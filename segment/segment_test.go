@@ -91,6 +91,8 @@ func TestSegment(t *testing.T) {
 			[]string{`He said , " We will win . "`, "Then he left ."}},
 		{"quote opens the next sentence", Config{}, `The minister said. "Next week we vote," he added.`,
 			[]string{"The minister said .", `" Next week we vote , " he added .`}},
+		{"closing quote after a space", Config{}, `He said: "It is a great end to a great year. " Hayes agreed.`,
+			[]string{`He said : " It is a great end to a great year . "`, "Hayes agreed ."}},
 		{"curly quotes", Config{}, "“We will not leave,” she said. ‘Never.’",
 			[]string{"“ We will not leave , ” she said .", "‘ Never . ’"}},
 		{"question and exclamation", Config{}, "Why did they go? Nobody knows! The inquiry continues.",

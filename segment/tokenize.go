@@ -468,7 +468,8 @@ func (t *tokenizer) abbreviation(s, e, next int) uint8 {
 			return 0
 		}
 	case abbrCapitalized:
-		if !isUpperB(w[0]) {
+		// "Gen.", "Calif.", not "gen." nor "FT." (an acronym).
+		if !isUpperB(w[0]) || len(w) > 1 && !isLowerB(w[1]) {
 			return 0
 		}
 	}
