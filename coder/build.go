@@ -70,7 +70,7 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 	if had > 0 && len(targets) == 0 {
 		return doc.Event{}, false
 	}
-	if w.c.dict.Lex.Dyadic[c.p.Plover] && len(targets) == 0 && len(c.actors) < 2 {
+	if (c.p.Dyadic || w.c.dict.Lex.Dyadic[c.p.Plover]) && len(targets) == 0 && !(c.p.Mutual && len(c.actors) >= 2) {
 		return doc.Event{}, false
 	}
 	if c.fromGov && len(targets) == 0 {

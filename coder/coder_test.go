@@ -431,6 +431,40 @@ Congo Congo PROPN 3 obj`,
 		want: []string{"THREATEN Pakistan>Congo asserted threaten.threaten"},
 	},
 	{
+		name: "warning that is a statement, not a threat",
+		sents: `
+Iran Iran PROPN 2 nsubj
+warned warn VERB 0 root
+that that SCONJ 6 mark
+prices price NOUN 6 nsubj
+could could AUX 6 aux
+rise rise VERB 2 ccomp`,
+		ents: []string{"1:1-1 GPE IRN"},
+		want: nil,
+	},
+	{
+		name: "two actors stand in for the recipient of talks",
+		sents: `
+Israel Israel PROPN 4 nsubj
+and and CCONJ 3 cc
+Lebanon Lebanon PROPN 1 conj
+renewed renew VERB 0 root
+talks talk NOUN 4 obj`,
+		ents: []string{"1:1-1 GPE ISR", "1:3-3 GPE LBN"},
+		want: []string{"CONSULT Israel+Lebanon> asserted consult.talks"},
+	},
+	{
+		name: "a noun another verb takes as its object is not that verb's subject's act",
+		sents: `
+Howard Howard PROPN 2 nsubj
+rebuts rebut VERB 0 root
+criticisms criticism NOUN 2 obj
+of of ADP 5 case
+Blair Blair PROPN 3 nmod`,
+		ents: []string{"1:1-1 PERSON GBRGOV", "1:5-5 PERSON GBRGOV"},
+		want: nil,
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound

@@ -380,6 +380,18 @@ outer:
 		if p.Rel != nil && !hasLemma(p.Rel, baseRel(w.rel(t))) {
 			continue
 		}
+		if p.Dep != nil {
+			found := false
+			for _, k := range w.children(t) {
+				if hasLemma(p.Dep, baseRel(w.rel(int(k)))) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
 		if p.Obj != nil {
 			obj = w.objOf(t)
 			if obj >= 0 && !hasLemma(p.Obj, w.lem[obj]) {
@@ -482,7 +494,7 @@ func (w *work) sentence(si int) {
 			continue
 		}
 		w.trigOf[t] = int32(len(w.cands))
-		w.cands = append(w.cands, cand{p: p, trig: t, obj: obj, governor: -1})
+		w.cands = append(w.cands, cand{p: p, trig: t, obj: obj, governor: -1, dropped: p.Plover == None})
 	}
 	// a noun that is the object of another trigger is that event's theme
 	// ("rejected a request", "held talks"), not an event of its own
@@ -771,6 +783,10 @@ func (w *work) roleArgs(c *cand, r string) []int {
 			if w.rel(x) == "nmod:poss" {
 				return nil
 			}
+			if w.rel(x) == "obj" && !w.c.dict.Lex.Light[w.lem[g]] {
+				// "rebuts criticisms": the subject does not criticise
+				return nil
+			}
 			if s := w.subjOf(g, 0); s >= 0 {
 				return []int{s}
 			}
@@ -883,7 +899,7 @@ func (w *work) arguments(ci int) {
 			// an actor taken from the verb a noun is the object of
 			// ("held talks", "began a hunger strike") is firm; from an
 			// oblique ("travelled for a meeting") it needs a recipient
-			c.fromGov = r == "gov" && w.rel(c.trig) != "obj"
+			c.fromGov = r == "gov" && !(w.rel(c.trig) == "obj" && w.c.dict.Lex.Light[w.lem[w.head(c.trig)]])
 			break
 		}
 	}
@@ -1082,8 +1098,8 @@ func (w *work) complements() {
 		cl := c.clause
 		if h := w.head(cl); h >= 0 {
 			switch baseRel(w.rel(cl)) {
-			case "xcomp", "ccomp":
-				if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped {
+			case "xcomp", "ccomp", "acl":
+				if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped && (w.rel(cl) != "acl" || w.cands[g].p.Kind == Noun) {
 					c.governor = int(g)
 				}
 			}

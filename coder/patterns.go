@@ -50,6 +50,7 @@ type Pattern struct {
 	Obj      []string // required object lemmas (light verbs: "hold talks"), "*" for any, or nil
 	Mod      []string // required compound or adjective lemmas on the noun (trigger or object)
 	Rel      []string // required relations of the trigger to its head, or nil
+	Dep      []string // relations of which the trigger must have a dependent, or nil
 	Preps    []Prep   // required prepositional dependents ("call for")
 	Actor    []string // roles giving actors: subj obj iobj poss gov comp, or a preposition
 	Target   []string // roles giving recipients, as Actor
@@ -59,6 +60,8 @@ type Pattern struct {
 	Defer    bool   // dropped when a complement clause yields an event ("agreed to withdraw")
 	Absorb   bool   // complement clauses are part of this event ("refused to release")
 	Demand   bool   // complement clauses are demanded of their subject ("demanded that X release")
+	Dyadic   bool   // dropped without a recipient
+	Mutual   bool   // two or more actors stand in for a recipient ("X and Y met")
 	Source   string // file:line where the pattern was defined
 	order    int
 }
@@ -75,6 +78,9 @@ func (p *Pattern) specificity() int {
 	if p.Rel != nil {
 		n++
 	}
+	if p.Dep != nil {
+		n++
+	}
 	if p.Particle != "" {
 		n++
 	}
@@ -84,6 +90,7 @@ func (p *Pattern) specificity() int {
 // Lexicon holds the word lists that steer coding: speech verbs, intent and
 // demand verbs, negation, modal and subordinating words.
 type Lexicon struct {
+	Light        map[string]bool // light verbs whose subject acts out their object noun ("held talks")
 	Say          map[string]bool // verbs of saying whose complement is reported speech
 	Intent       map[string]bool // verbs and adjectives whose complement is intended (future)
 	Demand       map[string]bool // verbs whose complement is demanded
@@ -142,7 +149,7 @@ var roleNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss":
 func NewDictionary() *Dictionary {
 	return &Dictionary{
 		Lex: Lexicon{
-			Say: map[string]bool{}, Intent: map[string]bool{}, Demand: map[string]bool{},
+			Light: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Demand: map[string]bool{},
 			Negation: map[string]bool{}, Future: map[string]bool{}, Hypothetical: map[string]bool{},
 			Historical: map[string]bool{}, Dyadic: map[string]bool{},
 		},
@@ -164,8 +171,10 @@ func NewDictionary() *Dictionary {
 // KIND is verb, noun or modal. Constraints: prt=PARTICLE, obj=LEMMA|LEMMA, mod=LEMMA|LEMMA, rel=REL|REL,
 // PREP=LEMMA|LEMMA or PREP=* (a prepositional dependent). Roles: act=R,R
 // and rcp=R,R with R one of subj obj iobj poss gov comp or a preposition.
-// Flags: defer, absorb, demand. Lists: @say @intent @demand @negation @future
-// @hypothetical @historical @dyadic.
+// TYPE NONE (with no code) makes a stop pattern that matches and codes
+// nothing. Flags: defer, absorb, demand, dyadic, mutual. Lists: @say
+// @intent @demand @negation @future @hypothetical @historical @dyadic
+// @light.
 func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error {
 	var errs ErrorList
 	sc := bufio.NewScanner(r)
@@ -199,7 +208,7 @@ func (d *Dictionary) lists() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"@say": d.Lex.Say, "@intent": d.Lex.Intent, "@demand": d.Lex.Demand, "@negation": d.Lex.Negation,
 		"@future": d.Lex.Future, "@hypothetical": d.Lex.Hypothetical, "@historical": d.Lex.Historical,
-		"@dyadic": d.Lex.Dyadic,
+		"@dyadic": d.Lex.Dyadic, "@light": d.Lex.Light,
 	}
 }
 
@@ -235,7 +244,7 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 	if arrow < 3 {
 		return "want: ID KIND LEMMA [...] -> TYPE[/MODE] CAMEO"
 	}
-	if len(f) < arrow+3 {
+	if len(f) < arrow+2 {
 		return "want TYPE[/MODE] CAMEO after ->"
 	}
 	p := &Pattern{ID: f[0], Lemma: strings.ToLower(f[2]), order: len(d.Patterns), Source: src}
@@ -270,6 +279,8 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 			p.Mod = strings.Split(val, "|")
 		case "rel":
 			p.Rel = strings.Split(val, "|")
+		case "dep":
+			p.Dep = strings.Split(val, "|")
 		case "act", "rcp":
 			roles := strings.Split(val, ",")
 			for _, r := range roles {
@@ -297,6 +308,18 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 		}
 	}
 	p.Plover, p.Mode, _ = strings.Cut(f[arrow+1], "/")
+	if p.Plover == None {
+		// a stop pattern: it matches, so less specific ones do not, and
+		// codes nothing ("seize on reports", "warned that ...")
+		if len(f) != arrow+2 || p.Mode != "" {
+			return "want nothing after -> NONE"
+		}
+		d.add(p)
+		return ""
+	}
+	if len(f) < arrow+3 {
+		return "want TYPE[/MODE] CAMEO after ->"
+	}
 	if err := o.Validate(p.Plover, p.Mode); err != nil {
 		return err.Error()
 	}
@@ -316,8 +339,12 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 			p.Absorb = true
 		case "demand":
 			p.Demand = true
+		case "dyadic":
+			p.Dyadic = true
+		case "mutual":
+			p.Mutual = true
 		default:
-			return fmt.Sprintf("unknown flag %q (want defer, absorb or demand)", fl)
+			return fmt.Sprintf("unknown flag %q (want defer, absorb, demand, dyadic or mutual)", fl)
 		}
 	}
 	if p.Actor == nil {
@@ -336,10 +363,18 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 			p.Target = []string{"comp"}
 		}
 	}
-	d.Patterns = append(d.Patterns, p)
-	d.byID[p.ID] = p
+	d.add(p)
 	return ""
 }
+
+// add appends p to the dictionary.
+func (d *Dictionary) add(p *Pattern) {
+	d.Patterns = append(d.Patterns, p)
+	d.byID[p.ID] = p
+}
+
+// None is the event type of stop patterns, which code nothing.
+const None = "NONE"
 
 func nonEmpty(s string) string {
 	if s == "" {

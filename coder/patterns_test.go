@@ -27,6 +27,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown list", "@shout hey", "p.txt:1: unknown list @shout"},
 		{"bad dyadic", "@dyadic CHAT", "p.txt:1: @dyadic: unknown PLOVER type"},
 		{"missing code", "x.y verb meet -> CONSULT", "p.txt:1: want TYPE[/MODE] CAMEO"},
+		{"code after NONE", "x.y verb meet -> NONE 040", "p.txt:1: want nothing after -> NONE"},
+		{"nothing after arrow", "x.y verb meet ->", "p.txt:1: want TYPE[/MODE] CAMEO"},
 		{"bad constraint", "x.y verb meet Obj=talk -> CONSULT 040", "p.txt:1: \"Obj=talk\": unknown constraint"},
 	}
 	for _, tt := range tests {
