@@ -308,3 +308,38 @@ func FuzzProcess(f *testing.F) {
 		checkSpans(t, d)
 	})
 }
+
+func TestEntityAt(t *testing.T) {
+	r, _ := New(Config{})
+	text := "CIA Director John Ratcliffe met Venezuelan officials in Caracas."
+	d := makeDoc(text, d2025, ent{"CIA", "ORG", 0}, ent{"John Ratcliffe", "PERSON", 0}, ent{"Caracas", "GPE", 0})
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	span := func(s string) doc.Span {
+		i := strings.Index(text, s)
+		return doc.Span{Start: i, End: i + len(s)}
+	}
+	tests := []struct{ span, want string }{
+		{"CIA Director John Ratcliffe", "John Ratcliffe"},
+		{"Ratcliffe", "John Ratcliffe"},
+		{"Venezuelan officials", "Venezuelan officials"},
+		{"CIA", "CIA"},
+		{"met", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.span, func(t *testing.T) {
+			e := EntityAt(d, span(tt.span))
+			got := ""
+			if e != nil {
+				got = e.Name
+			}
+			if got != tt.want {
+				t.Errorf("EntityAt(%q) = %q; want %q", tt.span, got, tt.want)
+			}
+		})
+	}
+	if EntityAt(d, doc.Span{}) != nil {
+		t.Error("EntityAt(empty span) != nil")
+	}
+}
