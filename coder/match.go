@@ -252,7 +252,9 @@ func (w *work) subjOf(v, depth int) int {
 			return w.subjOf(h, depth+1)
 		}
 	case "acl":
-		if r == "acl" && w.tok(v).XPOS == "VBG" {
+		// "militants firing on ...": the noun does it, when it names
+		// an entity itself
+		if r == "acl" && w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 {
 			return h
 		}
 	}
@@ -719,7 +721,9 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		}
 		s := w.subjOf(t, 0)
 		if (s < 0 || w.entityFor(s) < 0) && !w.passive(t) {
-			if l := w.leftEntities(t); len(l) > 0 {
+			// no subject, or a word between a name and the verb taken
+			// for the subject ("The German government today welcomed")
+			if l := w.leftEntities(t); len(l) > 0 && (s < 0 || (l[0] < s && s < t)) {
 				return l
 			}
 		}
