@@ -41,7 +41,7 @@ func evaluators() map[string]func(dataDir string) ([]eval.Score, error) {
 		"timex":   timex.Evaluate,
 		"geo":     geo.Evaluate,
 		"quote": func(dir string) ([]eval.Score, error) {
-			stages, err := newStages()
+			stages, err := newStages(chainConfig{})
 			if err != nil {
 				return nil, err
 			}

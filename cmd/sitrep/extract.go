@@ -41,7 +41,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "auto", "input format: auto (HTML or text, by content), text, html, or jsonl (one record per line)")
 	layers := fs.String("layers", "", "extra layers to print, comma-separated: tokens")
 	indent := fs.Bool("indent", false, "indent the JSON of a single article")
-	workers := fs.Int("workers", 0, "documents analysed at once in jsonl mode (0: one per core)")
+	chainCfg := addChainFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		in, name = f, fs.Arg(0)
 	}
 
-	chain, err := newChain(chainConfig{Workers: *workers})
+	chain, err := newChain(*chainCfg)
 	if err != nil {
 		return err
 	}

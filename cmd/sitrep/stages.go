@@ -1,11 +1,14 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"strings"
 
 	"sitrep/actor"
 	"sitrep/coder"
 	"sitrep/geo"
+	"sitrep/kb"
 	"sitrep/ner"
 	"sitrep/pipeline"
 	"sitrep/quote"
@@ -17,7 +20,25 @@ import (
 // chainConfig selects and configures the stages of the analysis chain.
 // The zero value runs every stage on its embedded defaults.
 type chainConfig struct {
-	Workers int // documents analysed at once; 0 means one per core
+	Workers  int      // documents analysed at once; 0 means one per core
+	KB       []string // extra knowledge-base files or directories for the actors stage
+	Patterns []string // extra event pattern files for the events stage
+}
+
+// listFlag is a flag that may be repeated, collecting its values.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// addChainFlags registers on fs the flags that configure the chain:
+// --workers, --kb and --patterns, and returns the config they fill.
+func addChainFlags(fs *flag.FlagSet) *chainConfig {
+	cfg := &chainConfig{}
+	fs.IntVar(&cfg.Workers, "workers", 0, "documents analysed at once (0: one per core)")
+	fs.Var((*listFlag)(&cfg.KB), "kb", "extra knowledge-base `file or directory` (*.txt) for actor coding; repeatable")
+	fs.Var((*listFlag)(&cfg.Patterns), "patterns", "extra event pattern `file` for the event coder; repeatable")
+	return cfg
 }
 
 // newChain wires the analysis chain explicitly, stage by stage, in the
@@ -25,7 +46,7 @@ type chainConfig struct {
 // quotes, events. It returns an error when a stage's model or dictionary
 // cannot load.
 func newChain(cfg chainConfig) (*pipeline.Pipeline, error) {
-	stages, err := newStages()
+	stages, err := newStages(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -34,8 +55,9 @@ func newChain(cfg chainConfig) (*pipeline.Pipeline, error) {
 	return p, nil
 }
 
-// newStages builds every stage on its embedded defaults.
-func newStages() ([]pipeline.Stage, error) {
+// newStages builds every stage on its embedded defaults plus the extra
+// files cfg names.
+func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
 	seg, err := segment.New(segment.Config{})
 	if err != nil {
 		return nil, fmt.Errorf("segment: %w", err)
@@ -48,7 +70,13 @@ func newStages() ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	actors, err := actor.New(actor.Config{})
+	var k *kb.KB
+	if len(cfg.KB) > 0 {
+		if k, err = kb.Load(kb.Config{Files: cfg.KB}); err != nil {
+			return nil, err
+		}
+	}
+	actors, err := actor.New(actor.Config{KB: k})
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
@@ -64,7 +92,7 @@ func newStages() ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
-	events, err := coder.New(coder.Config{})
+	events, err := coder.New(coder.Config{Patterns: cfg.Patterns})
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
