@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,10 +15,59 @@ import (
 	"sitrep/store"
 )
 
+// batchBits sets the largest multi-row insert: 1<<batchBits rows.
+const batchBits = 6
+
+// table inserts rows into one table with multi-row INSERT statements
+// prepared once for 1, 2, 4, ... 1<<batchBits rows, so that n rows take
+// at most a few statements.
+type table struct {
+	cols  int
+	stmts [batchBits + 1]*sql.Stmt
+}
+
+func (s *Store) prepareTable(ctx context.Context, name string, cols ...string) (*table, error) {
+	t := &table{cols: len(cols)}
+	row := "(?" + strings.Repeat(",?", len(cols)-1) + ")"
+	for k := range t.stmts {
+		q := "INSERT INTO " + name + " (" + strings.Join(cols, ", ") + ") VALUES " +
+			row + strings.Repeat(","+row, (1<<k)-1)
+		st, err := s.w.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", name, err)
+		}
+		t.stmts[k] = st
+	}
+	return t, nil
+}
+
+// insert inserts the rows whose values are laid end to end in args.
+func (t *table) insert(ctx context.Context, tx *sql.Tx, args []any) error {
+	for rows := len(args) / t.cols; rows > 0; {
+		k := min(batchBits, bits.Len(uint(rows))-1)
+		n := 1 << k
+		if _, err := tx.StmtContext(ctx, t.stmts[k]).ExecContext(ctx, args[:n*t.cols]...); err != nil {
+			return err
+		}
+		args, rows = args[n*t.cols:], rows-n
+	}
+	return nil
+}
+
+func (t *table) close() {
+	for _, st := range t.stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
 // putStmts are the statements Put runs, prepared once on the write
 // connection.
 type putStmts struct {
-	find, doc, entity, mention, time, quote, problem, event, party, docFTS, eventFTS *sql.Stmt
+	find, doc, docFTS, maxEntity, maxEvent   *sql.Stmt
+	entities, mentions, times, quotes        *table
+	problems, events, eventActors, eventsFTS *table
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -31,22 +81,9 @@ func (s *Store) prepare(ctx context.Context) error {
 			published_unix, published_day, language, text, layers, n_sentences, n_tokens,
 			n_entities, n_events, n_problems, ingested)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&s.entity, `INSERT INTO entities (doc, seq, id, type, name, actor_country, actor_sector,
-			actor_code, place_name, place_country, place_lat, place_lon, place_feature, place_id)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&s.mention, `INSERT INTO mentions (entity, seq, span_start, span_end, kind) VALUES (?,?,?,?,?)`},
-		{&s.time, `INSERT INTO times (doc, seq, span_start, span_end, type, value) VALUES (?,?,?,?,?,?)`},
-		{&s.quote, `INSERT INTO quotes (doc, seq, span_start, span_end, cue_start, cue_end, speaker,
-			speaker_start, speaker_end, anonymous, direct) VALUES (?,?,?,?,?,?,?,?,?,?,?)`},
-		{&s.problem, `INSERT INTO problems (doc, seq, stage, span_start, span_end, msg) VALUES (?,?,?,?,?,?)`},
-		{&s.event, `INSERT INTO events (doc, seq, id, plover, mode, context, cameo, quad_class,
-			goldstein, date, date_precision, date_source, date_start, date_end, loc_name,
-			loc_country, loc_lat, loc_lon, modality, attributed_to, evidence_start, evidence_end,
-			trigger_start, trigger_end, rule)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&s.party, `INSERT INTO event_actors (event, side, seq, doc, entity_id) VALUES (?,?,?,?,?)`},
 		{&s.docFTS, `INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)`},
-		{&s.eventFTS, `INSERT INTO events_fts (rowid, evidence) VALUES (?,?)`},
+		{&s.maxEntity, `SELECT coalesce(max(pk), 0) FROM entities`},
+		{&s.maxEvent, `SELECT coalesce(max(pk), 0) FROM events`},
 	} {
 		st, err := s.w.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -54,13 +91,43 @@ func (s *Store) prepare(ctx context.Context) error {
 		}
 		*p.dst = st
 	}
+	for _, t := range []struct {
+		dst  **table
+		name string
+		cols []string
+	}{
+		{&s.entities, "entities", []string{"pk", "doc", "seq", "id", "type", "name", "actor_country", "actor_sector",
+			"actor_code", "place_name", "place_country", "place_lat", "place_lon", "place_feature", "place_id"}},
+		{&s.mentions, "mentions", []string{"entity", "seq", "span_start", "span_end", "kind"}},
+		{&s.times, "times", []string{"doc", "seq", "span_start", "span_end", "type", "value"}},
+		{&s.quotes, "quotes", []string{"doc", "seq", "span_start", "span_end", "cue_start", "cue_end", "speaker",
+			"speaker_start", "speaker_end", "anonymous", "direct"}},
+		{&s.problems, "problems", []string{"doc", "seq", "stage", "span_start", "span_end", "msg"}},
+		{&s.events, "events", []string{"pk", "doc", "seq", "id", "plover", "mode", "context", "cameo", "quad_class",
+			"goldstein", "date", "date_precision", "date_source", "date_start", "date_end", "loc_name",
+			"loc_country", "loc_lat", "loc_lon", "modality", "attributed_to", "evidence_start", "evidence_end",
+			"trigger_start", "trigger_end", "rule"}},
+		{&s.eventActors, "event_actors", []string{"event", "side", "seq", "doc", "entity_id"}},
+		{&s.eventsFTS, "events_fts", []string{"rowid", "evidence"}},
+	} {
+		tb, err := s.prepareTable(ctx, t.name, t.cols...)
+		if err != nil {
+			return err
+		}
+		*t.dst = tb
+	}
 	return nil
 }
 
 func (p *putStmts) close() {
-	for _, st := range []*sql.Stmt{p.find, p.doc, p.entity, p.mention, p.time, p.quote, p.problem, p.event, p.party, p.docFTS, p.eventFTS} {
+	for _, st := range []*sql.Stmt{p.find, p.doc, p.docFTS, p.maxEntity, p.maxEvent} {
 		if st != nil {
 			st.Close()
+		}
+	}
+	for _, t := range []*table{p.entities, p.mentions, p.times, p.quotes, p.problems, p.events, p.eventActors, p.eventsFTS} {
+		if t != nil {
+			t.close()
 		}
 	}
 }
@@ -168,111 +235,116 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *doc.Document, hash, laye
 		return store.PutResult{}, err
 	}
 
-	if len(d.Entities) > 0 {
-		ent, men := st(s.entity), st(s.mention)
-		for i, e := range d.Entities {
-			var ac, as, acode, pn, pc, pf, pid sql.NullString
-			var plat, plon sql.NullFloat64
-			if a := e.Actor; a != nil {
-				ac, as, acode = validString(a.Country), validString(a.Sector), validString(a.Code)
-			}
-			if p := e.Place; p != nil {
-				pn, pc, pf, pid = validString(p.Name), validString(p.Country), validString(p.Feature), validString(p.ID)
-				plat, plon = sql.NullFloat64{Float64: p.Lat, Valid: true}, sql.NullFloat64{Float64: p.Lon, Valid: true}
-			}
-			r, err := ent.ExecContext(ctx, dpk, i, e.ID, e.Type, e.Name, ac, as, acode, pn, pc, plat, plon, pf, pid)
+	// Entities and events get their keys here, after the largest in use:
+	// the transaction holds the write lock, so nobody else takes them.
+	var entBase, evBase int64
+	if err := st(s.maxEntity).QueryRowContext(ctx).Scan(&entBase); err != nil {
+		return store.PutResult{}, err
+	}
+	if err := st(s.maxEvent).QueryRowContext(ctx).Scan(&evBase); err != nil {
+		return store.PutResult{}, err
+	}
+
+	var args, more []any
+	flush := func(t *table) error {
+		err := t.insert(ctx, tx, args)
+		args = args[:0]
+		return err
+	}
+	for i, e := range d.Entities {
+		var ac, as, acode, pn, pc, pf, pid sql.NullString
+		var plat, plon sql.NullFloat64
+		if a := e.Actor; a != nil {
+			ac, as, acode = validString(a.Country), validString(a.Sector), validString(a.Code)
+		}
+		if p := e.Place; p != nil {
+			pn, pc, pf, pid = validString(p.Name), validString(p.Country), validString(p.Feature), validString(p.ID)
+			plat, plon = sql.NullFloat64{Float64: p.Lat, Valid: true}, sql.NullFloat64{Float64: p.Lon, Valid: true}
+		}
+		epk := entBase + 1 + int64(i)
+		args = append(args, epk, dpk, i, e.ID, e.Type, e.Name, ac, as, acode, pn, pc, plat, plon, pf, pid)
+		for j, m := range e.Mentions {
+			more = append(more, epk, j, m.Start, m.End, m.Kind)
+		}
+	}
+	if err := flush(s.entities); err != nil {
+		return store.PutResult{}, err
+	}
+	args, more = more, args
+	if err := flush(s.mentions); err != nil {
+		return store.PutResult{}, err
+	}
+	for i, t := range d.Times {
+		args = append(args, dpk, i, t.Start, t.End, t.Type, t.Value)
+	}
+	if err := flush(s.times); err != nil {
+		return store.PutResult{}, err
+	}
+	for i, q := range d.Quotes {
+		var ss, se sql.NullInt64
+		if q.SpeakerSpan != nil {
+			ss = sql.NullInt64{Int64: int64(q.SpeakerSpan.Start), Valid: true}
+			se = sql.NullInt64{Int64: int64(q.SpeakerSpan.End), Valid: true}
+		}
+		args = append(args, dpk, i, q.Start, q.End, q.Cue.Start, q.Cue.End, q.Speaker, ss, se, q.Anonymous, q.Direct)
+	}
+	if err := flush(s.quotes); err != nil {
+		return store.PutResult{}, err
+	}
+	for i, p := range d.Problems {
+		args = append(args, dpk, i, p.Stage, p.Span.Start, p.Span.End, p.Msg)
+	}
+	if err := flush(s.problems); err != nil {
+		return store.PutResult{}, err
+	}
+
+	more = more[:0]
+	var fts []any
+	for i, e := range d.Events {
+		var ctxJSON sql.NullString
+		if len(e.Context) > 0 {
+			b, err := json.Marshal(e.Context)
 			if err != nil {
 				return store.PutResult{}, err
 			}
-			epk, err := r.LastInsertId()
-			if err != nil {
-				return store.PutResult{}, err
+			ctxJSON = sql.NullString{String: string(b), Valid: true}
+		}
+		var ln, lc sql.NullString
+		var llat, llon sql.NullFloat64
+		if l := e.Location; l != nil {
+			ln, lc = validString(l.Name), validString(l.Country)
+			llat, llon = sql.NullFloat64{Float64: l.Lat, Valid: true}, sql.NullFloat64{Float64: l.Lon, Valid: true}
+		}
+		start, end, ok := dateRange(e.Date)
+		if !ok && day.Valid {
+			start, end, ok = day.String, day.String, true
+		}
+		var ds, de sql.NullString
+		if ok {
+			ds, de = validString(start), validString(end)
+		}
+		epk := evBase + 1 + int64(i)
+		args = append(args, epk, dpk, i, e.ID, e.Plover, e.Mode, ctxJSON, e.CAMEO, e.QuadClass,
+			e.Goldstein, e.Date, e.DatePrecision, e.DateSource, ds, de, ln, lc, llat, llon,
+			e.Modality, e.AttributedTo, e.Evidence.Start, e.Evidence.End, e.Trigger.Start,
+			e.Trigger.End, e.Rule)
+		for side, ids := range [2][]string{e.Actors, e.Recipients} {
+			for j, id := range ids {
+				more = append(more, epk, side, j, dpk, id)
 			}
-			for j, m := range e.Mentions {
-				if _, err := men.ExecContext(ctx, epk, j, m.Start, m.End, m.Kind); err != nil {
-					return store.PutResult{}, err
-				}
-			}
+		}
+		if ev := d.Slice(e.Evidence); ev != "" {
+			fts = append(fts, epk, ftsText(ev))
 		}
 	}
-	if len(d.Times) > 0 {
-		tm := st(s.time)
-		for i, t := range d.Times {
-			if _, err := tm.ExecContext(ctx, dpk, i, t.Start, t.End, t.Type, t.Value); err != nil {
-				return store.PutResult{}, err
-			}
-		}
+	if err := flush(s.events); err != nil {
+		return store.PutResult{}, err
 	}
-	if len(d.Quotes) > 0 {
-		qt := st(s.quote)
-		for i, q := range d.Quotes {
-			var ss, se sql.NullInt64
-			if q.SpeakerSpan != nil {
-				ss = sql.NullInt64{Int64: int64(q.SpeakerSpan.Start), Valid: true}
-				se = sql.NullInt64{Int64: int64(q.SpeakerSpan.End), Valid: true}
-			}
-			if _, err := qt.ExecContext(ctx, dpk, i, q.Start, q.End, q.Cue.Start, q.Cue.End, q.Speaker, ss, se, q.Anonymous, q.Direct); err != nil {
-				return store.PutResult{}, err
-			}
-		}
+	if err := s.eventActors.insert(ctx, tx, more); err != nil {
+		return store.PutResult{}, err
 	}
-	if len(d.Problems) > 0 {
-		pr := st(s.problem)
-		for i, p := range d.Problems {
-			if _, err := pr.ExecContext(ctx, dpk, i, p.Stage, p.Span.Start, p.Span.End, p.Msg); err != nil {
-				return store.PutResult{}, err
-			}
-		}
-	}
-	if len(d.Events) > 0 {
-		ev, party, fts := st(s.event), st(s.party), st(s.eventFTS)
-		for i, e := range d.Events {
-			var ctxJSON sql.NullString
-			if len(e.Context) > 0 {
-				b, err := json.Marshal(e.Context)
-				if err != nil {
-					return store.PutResult{}, err
-				}
-				ctxJSON = sql.NullString{String: string(b), Valid: true}
-			}
-			var ln, lc sql.NullString
-			var llat, llon sql.NullFloat64
-			if l := e.Location; l != nil {
-				ln, lc = validString(l.Name), validString(l.Country)
-				llat, llon = sql.NullFloat64{Float64: l.Lat, Valid: true}, sql.NullFloat64{Float64: l.Lon, Valid: true}
-			}
-			start, end, ok := dateRange(e.Date)
-			if !ok && day.Valid {
-				start, end, ok = day.String, day.String, true
-			}
-			var ds, de sql.NullString
-			if ok {
-				ds, de = validString(start), validString(end)
-			}
-			r, err := ev.ExecContext(ctx, dpk, i, e.ID, e.Plover, e.Mode, ctxJSON, e.CAMEO, e.QuadClass,
-				e.Goldstein, e.Date, e.DatePrecision, e.DateSource, ds, de, ln, lc, llat, llon,
-				e.Modality, e.AttributedTo, e.Evidence.Start, e.Evidence.End, e.Trigger.Start,
-				e.Trigger.End, e.Rule)
-			if err != nil {
-				return store.PutResult{}, err
-			}
-			epk, err := r.LastInsertId()
-			if err != nil {
-				return store.PutResult{}, err
-			}
-			for side, ids := range [2][]string{e.Actors, e.Recipients} {
-				for j, id := range ids {
-					if _, err := party.ExecContext(ctx, epk, side, j, dpk, id); err != nil {
-						return store.PutResult{}, err
-					}
-				}
-			}
-			if ev := d.Slice(e.Evidence); ev != "" {
-				if _, err := fts.ExecContext(ctx, epk, ftsText(ev)); err != nil {
-					return store.PutResult{}, err
-				}
-			}
-		}
+	if err := s.eventsFTS.insert(ctx, tx, fts); err != nil {
+		return store.PutResult{}, err
 	}
 	return store.PutResult{ID: d.ID}, nil
 }

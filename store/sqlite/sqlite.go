@@ -127,6 +127,8 @@ func open(ctx context.Context, path string, cfg Config, ms []migration) (*Store,
 		q.Set("_busy_timeout", strconv.FormatInt(busy.Milliseconds(), 10))
 		q.Set("_foreign_keys", "1")
 		q.Set("_synchronous", "NORMAL")
+		// Statement journals and sorts in memory, not in temporary files.
+		q.Add("_pragma", "temp_store(MEMORY)")
 		for i := 0; i+1 < len(extra); i += 2 {
 			q.Add(extra[i], extra[i+1])
 		}
