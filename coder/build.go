@@ -165,9 +165,10 @@ func (w *work) triggerSpan(c *cand) doc.Span {
 }
 
 // date returns the event's date: a date expression that is an adverbial
-// of its own clause, else what timex.EventDate finds in the clause or
-// sentence (unless that is a year inside a name, "her 2025 Nobel Prize"),
-// else the publication date, else nothing.
+// of its own clause, else, for events that are not background, what
+// timex.EventDate finds in the clause or sentence (unless that is a year
+// inside a name, "her 2025 Nobel Prize") or the publication date; else
+// nothing.
 func (w *work) date(c *cand) (date, precision, source string) {
 	lo, hi := w.tok(0).Start, w.tok(w.n()-1).End
 	for _, tm := range w.d.Times {
@@ -180,6 +181,10 @@ func (w *work) date(c *cand) (date, precision, source string) {
 		if p := precisionOf(tm.Value); p != "" {
 			return tm.Value, p, timex.SourceClause
 		}
+	}
+	if c.hist {
+		// background is not dated by the news around it
+		return "", "", ""
 	}
 	sent := doc.Span{Start: lo, End: hi}
 	date, precision, source = timex.EventDate(w.d, sent, w.tok(c.trig).Span)
