@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/bits"
 	"strings"
 	"time"
@@ -178,9 +179,24 @@ func validate(d *doc.Document) error {
 			return fmt.Errorf("sqlite: put %s: %w: two entities with id %q", d.ID, store.ErrInvalid, e.ID)
 		}
 		seen[e.ID] = true
+		if p := e.Place; p != nil && !(finite(p.Lat) && finite(p.Lon)) {
+			return fmt.Errorf("sqlite: put %s: %w: entity %s has a place at %v, %v", d.ID, store.ErrInvalid, e.ID, p.Lat, p.Lon)
+		}
+	}
+	for _, e := range d.Events {
+		if !finite(e.Goldstein) {
+			return fmt.Errorf("sqlite: put %s: %w: event %s has Goldstein score %v", d.ID, store.ErrInvalid, e.ID, e.Goldstein)
+		}
+		if l := e.Location; l != nil && !(finite(l.Lat) && finite(l.Lon)) {
+			return fmt.Errorf("sqlite: put %s: %w: event %s has a location at %v, %v", d.ID, store.ErrInvalid, e.ID, l.Lat, l.Lon)
+		}
 	}
 	return nil
 }
+
+// finite reports whether f is neither NaN nor infinite: SQLite cannot keep
+// such values (NaN becomes NULL).
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 func (s *Store) put(ctx context.Context, tx *sql.Tx, d *doc.Document, hash, layers []byte) (store.PutResult, error) {
 	st := func(p *sql.Stmt) *sql.Stmt { return tx.StmtContext(ctx, p) }

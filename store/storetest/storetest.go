@@ -19,6 +19,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"sync"
@@ -249,6 +250,10 @@ func testInvalid(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	dupEntities := docBorder()
 	dupEntities.Entities[1].ID = dupEntities.Entities[0].ID
+	nanScore := docBorder()
+	nanScore.Events[1].Goldstein = math.NaN()
+	infPlace := docCaracas()
+	infPlace.Entities[2].Place.Lat = math.Inf(1)
 	for _, tc := range []struct {
 		name string
 		d    *doc.Document
@@ -256,6 +261,8 @@ func testInvalid(t *testing.T, s store.Store) {
 		{"nil", nil},
 		{"no id", &doc.Document{Text: "Some text."}},
 		{"duplicate entity id", dupEntities},
+		{"NaN Goldstein score", nanScore},
+		{"infinite latitude", infPlace},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := s.Put(ctx, tc.d); !errors.Is(err, store.ErrInvalid) {
