@@ -197,7 +197,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 			continue // inside a dateline
 		}
 		if !hard {
-			if !candidate(t.text, toks, k, inQuote) || listNumber(t.text, toks, k) {
+			if !considered(t.text, toks, k, k-last, inQuote) {
 				continue
 			}
 			f := features(feats[:0], t.text, toks, k, k-last, inQuote)
@@ -230,6 +230,21 @@ func wordGap(text string, toks []tok, k int) bool {
 		return toks[k-1].flags&flagAbbr == 0
 	}
 	return false
+}
+
+// maxWordGapSince is the longest sentence, in tokens, after which a gap
+// between two words is considered as a boundary. Such boundaries follow
+// short fragments (salutations, signatures, headings); in long sentences
+// the gap is nearly always a name or a title ("said President Trump").
+const maxWordGapSince = 10
+
+// considered reports whether the boundary model is asked about the gap
+// before toks[k], since tokens after the current sentence's start.
+func considered(text string, toks []tok, k, since int, inQuote bool) bool {
+	if !candidate(text, toks, k, inQuote) || listNumber(text, toks, k) {
+		return false
+	}
+	return since <= maxWordGapSince || !wordGap(text, toks, k)
 }
 
 // candidate reports whether a sentence could start at toks[k] (k > 0),

@@ -29,7 +29,7 @@ const (
 // of newlines in the white space before it.
 type tok struct {
 	start, end int
-	nl         int
+	nl         uint8 // newlines before the token, at most 255
 	flags      uint8
 	shape      byte // the token's shape, for the boundary model
 	space      bool // white space precedes the token
@@ -129,7 +129,7 @@ func (t *tokenizer) emit(s, e int, flags uint8) {
 	if s >= e {
 		return
 	}
-	tk := tok{start: s, end: e, nl: t.nl, flags: flags, space: t.space}
+	tk := tok{start: s, end: e, nl: uint8(min(t.nl, 255)), flags: flags, space: t.space}
 	if t.nl > 0 || len(t.toks) == 0 {
 		tk.flags |= flagLineStart
 		if t.indent >= 2 {
@@ -273,6 +273,9 @@ func (t *tokenizer) chunk(s, e, next int) {
 	}
 	// Leading punctuation.
 	for s < e {
+		if isAlnumB(t.text[s]) {
+			goto body
+		}
 		r, w := t.decode(s, e)
 		switch {
 		case r == '\'' || r == '’' || r == '`':
@@ -335,6 +338,9 @@ body:
 	abbr := uint8(0)
 trailing:
 	for ce > s {
+		if isAlnumB(t.text[ce-1]) {
+			break
+		}
 		r, w := t.decodeLast(s, ce)
 		switch {
 		case r == '.':

@@ -65,7 +65,7 @@ func Train(docs []Gold, opts TrainOptions) ([]byte, TrainReport, error) {
 				continue
 			}
 			label := gold[n.start]
-			if candidate(g.Text, toks, k, inQuote) && !listNumber(g.Text, toks, k) {
+			if considered(g.Text, toks, k, k-last, inQuote) {
 				f := features(buf[:0], g.Text, toks, k, k-last, inQuote)
 				exs = append(exs, example{feats: append([]uint32(nil), f...), label: label})
 				if label {
