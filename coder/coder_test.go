@@ -465,6 +465,21 @@ Blair Blair PROPN 3 nmod`,
 		want: nil,
 	},
 	{
+		name: "a table row is not a sentence",
+		sents: `
+Russia Russia PROPN 3 nsubj
+| | PUNCT 3 punct
+attacked attack VERB 0 root
+| | PUNCT 3 punct
+Ukraine Ukraine PROPN 3 obj
+| | PUNCT 3 punct
+12 12 NUM 3 obl
+| | PUNCT 3 punct
+4 4 NUM 3 obl`,
+		ents: []string{"1:1-1 GPE RUS", "1:5-5 GPE UKR"},
+		want: nil,
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound
