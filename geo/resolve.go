@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"sitrep/doc"
 	"sitrep/gazetteer"
@@ -28,6 +29,7 @@ type mention struct {
 	weak      bool // rejected on weak evidence only
 	person    bool // overlaps a person's name found by an earlier stage
 	nested    bool // inside an organisation's or other non-place name
+	whole     bool // the whole of an organisation's or other non-place name
 }
 
 // cand is one reading of a group of mentions.
@@ -129,6 +131,7 @@ type overlap struct {
 	blocked bool // it overlaps a place-like mention already resolved
 	person  bool // it overlaps a person's name
 	nested  bool // it lies inside another kind of name ("Texas" in "Texas Department of Health")
+	whole   bool // it is the whole of another kind of name ("Arsenal")
 	owner   int  // the place-like entity whose unresolved mention contains it, or -1
 }
 
@@ -150,12 +153,48 @@ func (a *analysis) overlapping(sp doc.Span) overlap {
 				o.blocked = true
 				return o
 			}
+			if !a.onlyModifiersAround(m.Span, sp) {
+				// "Walker County Jail": the entity is not this place,
+				// but contains it.
+				o.nested = true
+				continue
+			}
 			o.owner = m.entity
 		default:
+			if m.Span == sp {
+				// The whole name is an organisation's, a work's, ...:
+				// "Arsenal", "Google", or a place standing for a team.
+				o.whole = true
+			}
 			o.nested = true
 		}
 	}
 	return o
+}
+
+// areaWords are the words that may surround a place name inside a longer
+// name of the same place: "Northeast Georgia", "the City of Huntsville",
+// "Gainesville area".
+var areaWords = map[string]bool{"city": true, "of": true, "the": true, "town": true, "village": true,
+	"county": true, "area": true, "region": true, "state": true, "province": true, "township": true,
+	"metro": true, "metropolitan": true, "greater": true, "downtown": true, "suburban": true, "rural": true,
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "upper": true, "lower": true, "mid": true, "inner": true,
+	"outer": true, "coastal": true, "republic": true, "kingdom": true, "islands": true, "island": true,
+	"district": true, "municipality": true, "borough": true, "parish": true, "territory": true}
+
+// onlyModifiersAround reports whether the words of outer outside inner are
+// all area words or punctuation.
+func (a *analysis) onlyModifiersAround(outer, inner doc.Span) bool {
+	for _, part := range []string{a.d.Text[outer.Start:inner.Start], a.d.Text[inner.End:outer.End]} {
+		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if !areaWords[strings.ToLower(w)] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // maxMentionLen bounds, in bytes, the entity mentions considered.
@@ -268,7 +307,7 @@ func (a *analysis) discover() {
 			}
 		}
 		a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: o.owner,
-			firstWord: i, lastWord: i + bestN - 1, qual: -1, person: o.person, nested: o.nested})
+			firstWord: i, lastWord: i + bestN - 1, qual: -1, person: o.person, nested: o.nested, whole: o.whole})
 		i += bestN - 1
 	}
 }
@@ -327,6 +366,7 @@ var stopNames = map[string]bool{
 	"southeast": true, "southwest": true, "central": true, "northern": true, "southern": true,
 	"eastern": true, "western": true, "street": true, "avenue": true, "road": true, "section": true,
 	"union": true, "market": true, "valley": true, "chamber": true, "story": true,
+	"north east": true, "south east": true, "north west": true, "south west": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true,
 }
@@ -430,6 +470,10 @@ func (a *analysis) filter() {
 		case a.dayAfter(m.span.End):
 			// "St. Patrick's Day", "Columbus Day": a holiday.
 			m.rejected = true
+		case m.whole && !strong && !m.strongLoc && a.maxPrior(m.post) < wt.minWhole:
+			// An earlier stage read an organisation's name here, and no
+			// sizeable place has it.
+			m.rejected, m.weak = true, true
 		case m.person && !strong && !m.strongLoc:
 			// An earlier stage read a person's name here.
 			m.rejected = true
@@ -490,6 +534,19 @@ func (a *analysis) dayAfter(end int) bool {
 		}
 	}
 	return false
+}
+
+// maxPrior returns the best prior of the readings of p.
+func (a *analysis) maxPrior(p gazetteer.Postings) float64 {
+	best := math.Inf(-1)
+	for i := range min(p.Len(), a.r.cfg.MaxCandidates) {
+		q := p.At(i)
+		if q.Abbrev {
+			continue
+		}
+		best = math.Max(best, prior(a.r.g.Entry(q.Entry), q))
+	}
+	return best
 }
 
 func onlyAlt(p gazetteer.Postings) bool {
@@ -611,13 +668,15 @@ type weights struct {
 	minSingle, countryAnchor            float64
 	country, countryCap, admin1, county float64
 	near50, near150, near400            float64
+	minWhole                            float64
 }
 
 var wt = weights{
-	pcli: 3, pplc: 2, adm1: 1, alt: 3,
+	pcli: 3, pplc: 2, adm1: 1, alt: 5,
 	minSingle: 4.5, countryAnchor: 0.3,
-	country: 1.5, countryCap: 4, admin1: 1.5, county: 3,
+	country: 1.5, countryCap: 2.5, admin1: 1.5, county: 3,
 	near50: 3, near150: 3.5, near400: 1.5,
+	minWhole: 4,
 }
 
 // prior scores a reading before context: bigger places and higher
@@ -645,10 +704,15 @@ func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 		s += 6
 	}
 	if p.Alt {
-		if strings.HasPrefix(e.Feature, "PCL") {
-			s -= 0.5
-		} else {
+		if e.GeonameID != 0 && e.Population < 200000 {
+			// A GeoNames alternate name of a smaller place: a former
+			// or local name ("Google" for Topeka). Big cities' are
+			// mostly exonyms ("Antwerp", "Hanover").
 			s -= wt.alt
+		} else if e.GeonameID != 0 {
+			s -= 1.5
+		} else {
+			s -= 0.5
 		}
 	}
 	return s
@@ -725,9 +789,12 @@ func (a *analysis) resolve() {
 // name a sizeable place; longer names are rarely anything else.
 func minScore(key string, c cand) float64 {
 	switch {
-	case c.demonym || c.e.Feature == "ADM2" || c.e.Feature == "ADM1":
+	case c.demonym || c.e.Feature == "ADM1":
 		return 0
 	case strings.IndexByte(key, ' ') > 0:
+		if c.e.Feature == "ADM2" {
+			return 0
+		}
 		return 2
 	}
 	return wt.minSingle
