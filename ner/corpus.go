@@ -19,6 +19,7 @@ import (
 type sample struct {
 	sents  [][]string
 	labels []int
+	gum    bool // from GUM rather than CoNLL-2003
 }
 
 func (s *sample) tokens() int { return len(s.labels) }
@@ -221,10 +222,13 @@ func capitalised(s string) bool {
 func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 	isName := func(i int) bool {
 		w := words[i]
-		if w.UPOS == "PROPN" {
+		switch w.UPOS {
+		case "PROPN":
 			return true
+		case "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART", "SYM":
+			return false
 		}
-		return capitalised(w.Form) && (w.UPOS == "ADJ" || w.UPOS == "NOUN" || w.UPOS == "NUM" || w.UPOS == "X") && capitalised(w.Lemma)
+		return capitalised(w.Form)
 	}
 	isTitle := func(i int) bool { return titles[strings.ToLower(words[i].Form)]&gazTitle != 0 }
 	var cands []span
@@ -241,7 +245,7 @@ func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 				break
 			}
 		}
-		if head < 0 || words[head].UPOS != "PROPN" {
+		if head < 0 || words[head].UPOS != "PROPN" || isTitle(head) {
 			continue
 		}
 		a, b := head, head+1
@@ -293,12 +297,27 @@ func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 		out = append(out, c)
 	}
 	for i, w := range words {
-		if !used[i] && w.UPOS == "ADJ" && capitalised(w.Form) && capitalised(w.Lemma) {
+		if !used[i] && w.UPOS == "ADJ" && capitalised(w.Form) && capitalised(w.Lemma) && demonymLike(w.Form, titles) {
 			out = append(out, span{i, i + 1, tMISC})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// demonymLike reports whether a capitalised adjective looks like a
+// nationality or group adjective: listed, or ending as most do.
+func demonymLike(form string, g gazetteer) bool {
+	lf := strings.ToLower(form)
+	if g[lf]&(gazDemonym|gazGroup) != 0 {
+		return true
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "ic", "ist", "an", "i"} {
+		if strings.HasSuffix(lf, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // readGUM reads the GUM documents matching pattern, with named spans as

@@ -46,10 +46,74 @@ type state struct {
 	seen  map[uint64]uint32
 	buf   []byte
 	buf2  []byte
+	head  map[uint64]int32 // lowercase form -> its last capitalised occurrence
+	link  []int32          // previous capitalised occurrence of the same form, or -1
+	agg   []uint64
+	// domain, when not zero, adds a copy of every feature salted with it
+	// (training only), so that corpus-specific conventions can live in the
+	// copies while the shared weights learn what the corpora agree on.
+	domain uint64
 }
 
 func newState() *state {
-	return &state{hist: map[uint64][nTypes + 1]uint16{}, seen: map[uint64]uint32{}}
+	return &state{hist: map[uint64][nTypes + 1]uint16{}, seen: map[uint64]uint32{}, head: map[uint64]int32{}}
+}
+
+// maxAggOccurrences bounds how many other occurrences of a word lend it
+// their contexts.
+const maxAggOccurrences = 6
+
+// aggregate gives each capitalised token the contexts (the lowercase
+// neighbours) of the other capitalised occurrences of its word in the
+// document, so that a headline or sentence-initial mention learns from a
+// plainer one elsewhere.
+func (st *state) aggregate() {
+	clear(st.head)
+	st.agg = st.agg[:0]
+	if cap(st.link) < len(st.toks) {
+		st.link = make([]int32, len(st.toks))
+	}
+	st.link = st.link[:len(st.toks)]
+	for i := range st.toks {
+		t := &st.toks[i]
+		st.link[i] = -1
+		if t.flags&fCap == 0 {
+			continue
+		}
+		if h, ok := st.head[t.lw]; ok {
+			st.link[i] = h
+		}
+		st.head[t.lw] = int32(i)
+	}
+	for i := range st.toks {
+		t := &st.toks[i]
+		t.aggA = int32(len(st.agg))
+		t.aggB = t.aggA
+		if t.flags&fCap == 0 {
+			continue
+		}
+		h := st.head[t.lw]
+		if h == int32(i) && st.link[i] < 0 {
+			continue
+		}
+		n := 0
+		for j := h; j >= 0 && n < maxAggOccurrences; j = st.link[j] {
+			if j == int32(i) {
+				continue
+			}
+			n++
+			o := &st.toks[j]
+			var p, q uint64 = 1, 2
+			if o.flags&fInitial == 0 {
+				p = st.toks[j-1].lw
+			}
+			if o.flags&fFinal == 0 {
+				q = st.toks[j+1].lw
+			}
+			st.agg = append(st.agg, p, mix(q, 3))
+		}
+		t.aggB = int32(len(st.agg))
+	}
 }
 
 // maxSentenceTokens bounds the tokens of one sentence that get labels;
@@ -121,6 +185,9 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			if j == 0 {
 				t.flags |= fInitial
 			}
+			if j == len(s)-1 {
+				t.flags |= fFinal
+			}
 			t.w = hashStr(offset64, form)
 			st.buf = appendLower(st.buf[:0], form)
 			t.lw = hashStr(offset64, string(st.buf))
@@ -152,6 +219,7 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			t.flags |= st.seen[t.lw]
 		}
 	}
+	st.aggregate()
 }
 
 // cluster sets the cluster ids of t, looking an all-capitals form up in
@@ -257,25 +325,27 @@ func (st *state) record(t *tok, l int) {
 	st.hist[t.hist] = c
 }
 
-// allowed reports whether label l may follow label prev, with last telling
-// whether it is the sentence's last token.
+// allowed reports whether label l may follow label prev: an I or L label
+// must continue an open entity of its type, and an open entity may be
+// followed only by its own continuation or by O, which ends it early
+// (spans reads such sequences leniently), so one doubtful B cannot force
+// a wrong continuation such as "Daimler rose". last tells whether it is
+// the sentence's last token, which may not be I.
 func allowed(prev, l int, last bool) bool {
 	if open(prev) {
-		if l == 0 || labelType(l) != labelType(prev) || labelPos(l) == posB || labelPos(l) == posU {
+		if l != 0 && (labelType(l) != labelType(prev) || labelPos(l) == posB || labelPos(l) == posU) {
 			return false
 		}
 	} else if l != 0 && (labelPos(l) == posI || labelPos(l) == posL) {
 		return false
 	}
-	if last && open(l) {
-		return false
-	}
-	return true
+	return !(last && l != 0 && labelPos(l) == posI)
 }
 
 // updater learns from a mistake: gold was right where pred was chosen.
 type updater interface {
 	update(feats []uint64, gold, pred int)
+	tick() // one more example seen, for averaging
 }
 
 // tagSentence labels the tokens s (a window of st.toks) greedily left to
@@ -293,7 +363,13 @@ func (st *state) tagSentence(m scorer, s []tok, out []int, gold []int, up update
 		if i > 0 {
 			hm1 = st.histOf(&s[i-1])
 		}
-		st.feats = features(st.feats[:0], s, i, prev, prev2, st.histOf(&s[i]), hp1, hm1)
+		st.feats = features(st.feats[:0], s, i, prev, prev2, st.histOf(&s[i]), hp1, hm1, st.agg)
+		if st.domain != 0 {
+			n := len(st.feats)
+			for _, f := range st.feats[:n] {
+				st.feats = append(st.feats, mix(f, st.domain)|domainBit)
+			}
+		}
 		m.score(st.feats, &sc)
 		best, bs := 0, float32(0)
 		first := true
@@ -318,18 +394,24 @@ func (st *state) tagSentence(m scorer, s []tok, out []int, gold []int, up update
 		st.record(&s[i], best)
 		prev2, prev = prev, best
 	}
+	if up != nil {
+		up.tick()
+	}
 }
 
 // repair maps a gold label that cannot follow prev to the nearest label
 // that can, or -1 when none fits.
 func repair(prev, g int, last bool) int {
-	if open(prev) {
-		return -1
-	}
 	if g == 0 {
 		return 0
 	}
 	t := labelType(g)
+	if open(prev) {
+		if labelType(prev) != t || labelPos(g) == posB || labelPos(g) == posU {
+			return 0 // end the wrongly open entity
+		}
+		return label(t, posL) // an I at the last token
+	}
 	switch labelPos(g) {
 	case posI:
 		if last {
@@ -338,10 +420,6 @@ func repair(prev, g int, last bool) int {
 		return label(t, posB)
 	case posL:
 		return label(t, posU)
-	case posB:
-		if last {
-			return label(t, posU)
-		}
 	}
 	return g
 }

@@ -58,7 +58,11 @@ func (r *Recognizer) score(docs []sample) (eval.Counts, [nTypes]eval.Counts) {
 	var per [nTypes]eval.Counts
 	for i := range docs {
 		d := &docs[i]
-		got := spans(r.label(d.sents))
+		var forms []string
+		for _, s := range d.sents {
+			forms = append(forms, s...)
+		}
+		got := r.find(d.sents, forms)
 		want := spans(d.labels)
 		gold := map[span]bool{}
 		for _, s := range want {

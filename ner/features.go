@@ -65,13 +65,14 @@ func open(l int) bool { return l > 0 && labelPos(l) <= posI }
 
 // Token flags.
 const (
-	fCap       = 1 << iota // first letter upper case
-	fAllCaps               // every letter upper case, at least one letter
-	fHasLetter             // at least one letter
-	fInitial               // first token of its sentence
-	fCapsSent              // the sentence is (nearly) all in capitals
-	fSeenLower             // its lowercase form occurs lowercased elsewhere in the document
-	fSeenCapMid            // it occurs capitalised mid-sentence elsewhere in the document
+	fCap        = 1 << iota // first letter upper case
+	fAllCaps                // every letter upper case, at least one letter
+	fHasLetter              // at least one letter
+	fInitial                // first token of its sentence
+	fCapsSent               // the sentence is (nearly) all in capitals
+	fSeenLower              // its lowercase form occurs lowercased elsewhere in the document
+	fSeenCapMid             // it occurs capitalised mid-sentence elsewhere in the document
+	fFinal                  // last token of its sentence
 )
 
 // tok is what the decoder precomputes for one token.
@@ -82,11 +83,14 @@ type tok struct {
 	pre    [4]uint64
 	suf    [4]uint64
 	cl     [clusterLevels]uint64
-	gaz    uint32  // categories of gazetteer phrases the token starts, continues or ends
+	gaz    uint32 // categories of gazetteer phrases the token starts, continues or ends
 	gazPos [nGaz]uint8
 	flags  uint32
 	hist   uint64 // hash of the lowercase form, key of the prediction history
 	lenB   uint64
+	// aggA, aggB delimit the context-aggregation features of the token in
+	// state.agg: the neighbours of its other occurrences in the document.
+	aggA, aggB int32
 }
 
 // shapeOf returns the hash of the compressed word shape of s ("Xx", "XX.",
@@ -217,7 +221,12 @@ const (
 	ftClM2
 	ftClP2
 	ftHistM1
+	ftAgg
 )
+
+// domainBit is clear in every feature hash and set in the private
+// per-corpus copies made in training, which are not saved.
+const domainBit = 1 << 63
 
 // histNone is the history value of a word not seen before in the document.
 const histNone = 5
@@ -225,10 +234,13 @@ const histNone = 5
 // features appends the feature hashes of position i of sent to buf, given
 // the two previous labels and the document's prediction history of the
 // tokens around i, and returns buf.
-func features(buf []uint64, s []tok, i int, prev, prev2 int, hist, histP1, histM1 uint8) []uint64 {
+func features(buf []uint64, s []tok, i int, prev, prev2 int, hist, histP1, histM1 uint8, agg []uint64) []uint64 {
 	t := &s[i]
 	f := func(tpl uint64, v uint64) {
-		buf = append(buf, mix(mix(offset64, tpl), v))
+		buf = append(buf, mix(mix(offset64, tpl), v)&^domainBit)
+	}
+	for _, a := range agg[t.aggA:t.aggB] {
+		f(ftAgg, a)
 	}
 	f(ftBias, 0)
 	f(ftW, t.w)

@@ -98,6 +98,30 @@ func (r *Recognizer) label(sents [][]string) []int {
 	return out
 }
 
+// find returns the entity spans of sents, whose tokens in order are forms.
+// A person's span loses leading titles ("President", "Dr."), which CoNLL
+// and sitrep keep outside the name.
+func (r *Recognizer) find(sents [][]string, forms []string) []span {
+	sp := spans(r.label(sents))
+	for i := range sp {
+		s := &sp[i]
+		if s.typ != tPER {
+			continue
+		}
+		for s.end-s.start > 1 && r.isTitle(forms[s.start]) {
+			s.start++
+		}
+	}
+	return sp
+}
+
+func (r *Recognizer) isTitle(form string) bool {
+	if len(form) > maxHashBytes {
+		return false
+	}
+	return r.lx.gaz[lower(form)]&gazTitle != 0
+}
+
 // Process appends one entity to d.Entities for each name it finds, in text
 // order, with ids "e1", "e2", ... continuing after any entities already
 // there. It needs d.Sentences and d.Tokens from the segment stage: when
@@ -143,16 +167,16 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 		sents = append(sents, forms[a:len(forms):len(forms)])
 		first = append(first, s.FirstToken)
 	}
-	labels := r.label(sents)
+	found := r.find(sents, forms)
 	// Map label positions back to document tokens.
-	idx := make([]int, 0, len(labels))
+	idx := make([]int, 0, len(forms))
 	for k, s := range sents {
 		for j := range s {
 			idx = append(idx, first[k]+j)
 		}
 	}
 	next := len(d.Entities) + 1
-	for _, sp := range spans(labels) {
+	for _, sp := range found {
 		a, b := idx[sp.start], idx[sp.end-1]
 		// Leave a trailing possessive out of the name.
 		for b > a && isPossessive(d.Slice(d.Tokens[b].Span)) {
@@ -164,6 +188,13 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 		span := doc.Span{Start: d.Tokens[a].Start, End: d.Tokens[b].End}
 		if !span.Valid(len(d.Text)) || span.Len() == 0 {
 			continue
+		}
+		// A possessive the tokenizer left attached ("4's").
+		for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+			if strings.HasSuffix(d.Text[span.Start:span.End], suf) && span.Len() > len(suf) {
+				span.End -= len(suf)
+				break
+			}
 		}
 		words := forms[sp.start : sp.start+(b-a)+1]
 		d.Entities = append(d.Entities, doc.Entity{

@@ -13,14 +13,18 @@ import (
 // TrainConfig says what Train learns from. The zero value trains on
 // ../shared/data with the defaults below.
 type TrainConfig struct {
-	DataDir  string    // the shared data folder; "" means "../shared/data"
-	Epochs   int       // passes over the training documents; 0 means 8
-	Seed     uint64    // shuffling seed
-	NoGUM    bool      // train on CoNLL-2003 only
-	GUMTimes int       // how many times each GUM document is seen per epoch; 0 means 1
-	Clusters string    // cluster file (gzip "word<TAB>path" lines); "" means the embedded one
-	Prune    float64   // drop features whose largest averaged weight is below this; 0 means 0.05
-	Log      io.Writer // progress messages; nil means none
+	DataDir  string // the shared data folder; "" means "../shared/data"
+	Epochs   int    // passes over the training documents; 0 means 14
+	Seed     uint64 // shuffling seed
+	NoGUM    bool   // train on CoNLL-2003 only
+	GUMTimes int    // how many times each GUM document is seen per epoch; 0 means 1
+	// GUMDomain gives GUM documents a private copy of every feature
+	// (frustratingly easy domain adaptation); the copies are not used at
+	// run time.
+	GUMDomain bool
+	Clusters  string    // cluster file (gzip "word<TAB>path" lines); "" means the embedded one
+	Prune     float64   // drop features whose largest averaged weight is below this; 0 means 0.05
+	Log       io.Writer // progress messages; nil means none
 }
 
 // trainer is an averaged perceptron over hashed features with dense rows.
@@ -58,6 +62,8 @@ func (tr *trainer) rowOf(f uint64) int {
 	return int(r) * nLabels
 }
 
+func (tr *trainer) tick() { tr.c++ }
+
 func (tr *trainer) update(feats []uint64, gold, pred int) {
 	for _, f := range feats {
 		r := tr.rowOf(f)
@@ -73,6 +79,9 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 func (tr *trainer) averaged(prune float64) map[uint64][]float32 {
 	out := map[uint64][]float32{}
 	for f, r := range tr.index {
+		if f&domainBit != 0 {
+			continue
+		}
 		row := make([]float32, nLabels)
 		var big float64
 		for l := 0; l < nLabels; l++ {
@@ -97,7 +106,7 @@ func Train(cfg TrainConfig, w io.Writer) error {
 		cfg.DataDir = "../shared/data"
 	}
 	if cfg.Epochs == 0 {
-		cfg.Epochs = 8
+		cfg.Epochs = 14
 	}
 	if cfg.GUMTimes == 0 {
 		cfg.GUMTimes = 1
@@ -125,6 +134,9 @@ func Train(cfg TrainConfig, w io.Writer) error {
 			return err
 		}
 		logf("gum train: %d documents", len(gum))
+		for i := range gum {
+			gum[i].gum = true
+		}
 		for range cfg.GUMTimes {
 			docs = append(docs, gum...)
 		}
@@ -139,6 +151,10 @@ func Train(cfg TrainConfig, w io.Writer) error {
 		for _, di := range order {
 			d := &docs[di]
 			lx.prepare(st, d.sents)
+			st.domain = 0
+			if d.gum && cfg.GUMDomain {
+				st.domain = 0x6a09e667f3bcc908
+			}
 			if cap(out) < d.tokens() {
 				out = make([]int, d.tokens())
 			}
@@ -150,7 +166,6 @@ func Train(cfg TrainConfig, w io.Writer) error {
 				}
 			}
 			n += d.tokens()
-			tr.c++
 		}
 		logf("epoch %d: token errors %d/%d, features %d", ep+1, errs, n, len(tr.index))
 	}

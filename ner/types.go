@@ -20,7 +20,7 @@ var (
 		"prison": true, "base": true, "building": true, "station": true, "tunnel": true, "port": true, "harbour": true, "harbor": true}
 	lawHeads = map[string]bool{"act": true, "law": true, "treaty": true, "convention": true, "accord": true, "accords": true,
 		"agreement": true, "constitution": true, "amendment": true, "protocol": true, "charter": true, "bill": true}
-	workHeads = map[string]bool{"report": true, "magazine": true, "album": true, "film": true, "book": true, "novel": true}
+	workHeads  = map[string]bool{"report": true, "magazine": true, "album": true, "film": true, "book": true, "novel": true}
 	eventHeads = map[string]bool{"war": true, "olympics": true, "games": true, "cup": true, "championship": true,
 		"championships": true, "open": true, "summit": true, "conference": true, "festival": true, "revolution": true,
 		"crisis": true, "election": true, "elections": true, "marathon": true, "prix": true, "tournament": true,
@@ -42,13 +42,11 @@ func (ty *typer) refine(typ int, words []string) string {
 	case tPER:
 		return doc.Person
 	case tORG:
-		if cats&(gazCountry|gazState|gazCity) != 0 && cats&gazOrg == 0 {
-			// Sports teams and governments named by their place.
-			return doc.Org
-		}
 		return doc.Org
 	case tLOC:
 		switch {
+		case cats&gazOrg != 0:
+			return doc.Org
 		case cats&(gazCountry|gazState|gazCity) != 0:
 			return doc.GPE
 		case cats&gazRegion != 0:

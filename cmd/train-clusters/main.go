@@ -1,7 +1,8 @@
 // Command train-clusters learns hierarchical word clusters from raw news
 // text for the named-entity recogniser (package ner).
 //
-// It reads the BBC articles and Reuters-21578 stories under -data/bulk,
+// It reads the BBC articles and Reuters-21578 stories under -data/bulk
+// (and, with -conll, the words of CoNLL-2003 eng.train without their labels),
 // builds for each of the -vocab most frequent word forms a sparse vector of
 // positive pointwise mutual information with the words at offsets -2, -1,
 // +1 and +2, and splits the vocabulary top-down with spherical k-means into
@@ -35,25 +36,33 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "path of the shared data folder")
 	out := flag.String("out", "ner/clusters.txt.gz", "output file")
-	vocab := flag.Int("vocab", 60000, "number of word forms to cluster")
-	minCount := flag.Int("min", 3, "least count of a clustered word")
+	vocab := flag.Int("vocab", 120000, "number of word forms to cluster")
+	minCount := flag.Int("min", 2, "least count of a clustered word")
 	ctxWords := flag.Int("ctx", 3000, "number of context words")
 	branch := flag.Int("branch", 8, "children per tree node")
 	levels := flag.Int("levels", 4, "depth of the tree")
 	iters := flag.Int("iters", 12, "k-means iterations per node")
 	seed := flag.Uint64("seed", 1, "random seed")
+	conll := flag.Bool("conll", false, "also read the tokens (not the labels) of CoNLL-2003 eng.train")
 	flag.Parse()
-	if err := run(*data, *out, *vocab, *minCount, *ctxWords, *branch, *levels, *iters, *seed); err != nil {
+	if err := run(*data, *out, *vocab, *minCount, *ctxWords, *branch, *levels, *iters, *seed, *conll); err != nil {
 		fmt.Fprintln(os.Stderr, "train-clusters:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, vocabN, minCount, ctxN, branch, levels, iters int, seed uint64) error {
+func run(data, out string, vocabN, minCount, ctxN, branch, levels, iters int, seed uint64, conll bool) error {
 	start := time.Now()
 	seqs, err := readBulk(filepath.Join(data, "bulk"))
 	if err != nil {
 		return err
+	}
+	if conll {
+		more, err := readCoNLLText(filepath.Join(data, "conll2003", "eng.train"))
+		if err != nil {
+			return err
+		}
+		seqs = append(seqs, more...)
 	}
 	ntok := 0
 	counts := map[string]int{}
@@ -361,6 +370,32 @@ func dot(v sparse, c []float32) float64 {
 		s += v.val[j] * c[i]
 	}
 	return float64(s)
+}
+
+// readCoNLLText returns the token sequences (sentences) of a CoNLL-2003
+// file, ignoring its annotation columns.
+func readCoNLLText(path string) ([][]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var seqs [][]string
+	var cur []string
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] == "-DOCSTART-" {
+			if len(cur) > 0 {
+				seqs = append(seqs, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, f[0])
+	}
+	if len(cur) > 0 {
+		seqs = append(seqs, cur)
+	}
+	return seqs, nil
 }
 
 // readBulk returns the token sequences of the BBC articles (one per
