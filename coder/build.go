@@ -127,6 +127,14 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 	}
 	e.Date, e.DatePrecision, e.DateSource = w.date(c)
 	e.Location = w.location(c, targets)
+	if len(targets) == 0 && e.QuadClass == 4 {
+		// material conflict with no one named as its target is aimed at
+		// the place its clause names ("demonstrated in Serbia", "blew
+		// up power lines into Kabul"), as PLOVER codes it
+		if p := w.clausePlace(c); p >= 0 && !contains(c.actors, p) {
+			e.Recipients = []string{w.d.Entities[p].ID}
+		}
+	}
 	return e, true
 }
 
@@ -307,6 +315,59 @@ func (w *work) syntacticLocation(c *cand, targets []int) *doc.Location {
 		}
 	}
 	return nil
+}
+
+// clausePlace returns the place entity the clause of c names with in,
+// at, into or on, or -1.
+func (w *work) clausePlace(c *cand) int {
+	for _, h := range [3]int{c.trig, c.obj, c.clause} {
+		if h < 0 {
+			continue
+		}
+		for _, k := range w.children(h) {
+			if !prepositional(w.rel(int(k))) {
+				continue
+			}
+			switch w.caseOf(int(k)) {
+			case "in", "at", "into", "on", "near":
+				if e := w.tokEnt[w.lo+int(k)]; e >= 0 && w.placeLoc(int(e)) != nil {
+					return int(e)
+				}
+			}
+		}
+	}
+	// a misparsed attachment: "in Serbia" shortly after the trigger,
+	// before any other clause starts
+	for i := c.trig + 1; i < w.n() && i <= c.trig+8; i++ {
+		switch w.upos(i) {
+		case "VERB", "SCONJ":
+			return -1
+		case "PUNCT":
+			if w.lem[i] != "-" {
+				return -1
+			}
+		}
+		if i+1 < w.n() && (w.lem[i] == "in" || w.lem[i] == "at" || w.lem[i] == "into") {
+			for j := i + 1; j < w.n() && j <= i+3; j++ {
+				if e := w.tokEnt[w.lo+j]; e >= 0 {
+					if w.placeLoc(int(e)) != nil {
+						return int(e)
+					}
+					break
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func contains(s []int, x int) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // placeLoc returns the location of entity e when it is a place.

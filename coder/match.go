@@ -791,6 +791,11 @@ func (w *work) roleArgs(c *cand, r string) []int {
 				// "rebuts criticisms": the subject does not criticise
 				return nil
 			}
+			switch w.caseOf(x) {
+			case "after", "following", "before", "despite", "amid", "since", "over", "against":
+				// "shelled towns after an air raid": someone else's act
+				return nil
+			}
 			if s := w.subjOf(g, 0); s >= 0 {
 				return []int{s}
 			}
