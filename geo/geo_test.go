@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/gazetteer"
 	"sitrep/ner"
 	"sitrep/pipeline"
 	"sitrep/segment"
@@ -364,4 +365,51 @@ func BenchmarkProcessAfterNER(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func TestConfig(t *testing.T) {
+	var b gazetteer.Builder
+	i := b.Add(gazetteer.Place{Code: "test:springfield", Name: "Springfield", Lat: 1, Lon: 2, Population: 50000, Feature: "PPL", Country: "USA", Admin1: -1, Admin2: -1})
+	b.AddName("Springfield", i, gazetteer.Primary)
+	path := filepath.Join(t.TempDir(), "gaz.bin")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.WriteTo(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	tests := []struct {
+		name    string
+		cfg     Config
+		wantErr bool
+		wantID  string
+	}{
+		{"gazetteer file", Config{GazetteerFile: path}, false, "test:springfield"},
+		{"missing file", Config{GazetteerFile: filepath.Join(t.TempDir(), "none")}, true, ""},
+		{"no discovery", Config{NoDiscovery: true}, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := New(tt.cfg)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("New error = %v; want error %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			d := &doc.Document{Text: "The council met in Springfield on Monday."}
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if len(d.Entities) > 0 && d.Entities[0].Place != nil {
+				got = d.Entities[0].Place.ID
+			}
+			if got != tt.wantID {
+				t.Errorf("place id = %q; want %q", got, tt.wantID)
+			}
+		})
+	}
 }

@@ -474,8 +474,9 @@ func (a *analysis) filter() {
 			// An earlier stage read an organisation's name here, and no
 			// sizeable place has it.
 			m.rejected, m.weak = true, true
-		case m.person && !strong && !m.strongLoc:
-			// An earlier stage read a person's name here.
+		case m.person && !strong && !m.strongLoc && !(!single && areaWords[lower(m.lastWord)]):
+			// An earlier stage read a person's name here ("Henry County"
+			// is still a county).
 			m.rejected = true
 		case stopNames[m.key]:
 			m.rejected = true
