@@ -275,7 +275,7 @@ func (w *work) location(c *cand, targets []int) *doc.Location {
 func (w *work) clauseSpan(cl int) doc.Span {
 	lo, hi := cl, cl
 	stack := []int{cl}
-	for len(stack) > 0 && len(stack) < 512 {
+	for n := 0; len(stack) > 0 && n < 512; n++ {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		lo, hi = min(lo, x), max(hi, x)

@@ -157,20 +157,42 @@ func prepositional(r string) bool {
 }
 
 // passive reports whether verb v is in the passive voice: it has a passive
-// subject, or a passive auxiliary and no active subject.
+// subject, or a passive auxiliary and no active subject; or it is a bare
+// past participle modifying a noun ("Africans ordered out") or coordinated
+// with a passive ("were killed or wounded").
 func (w *work) passive(v int) bool {
-	aux, subj := false, false
-	for _, k := range w.children(v) {
-		switch w.rel(int(k)) {
-		case "nsubj:pass", "csubj:pass":
+	for depth := 0; depth < 4; depth++ {
+		aux, subj, other := false, false, false
+		for _, k := range w.children(v) {
+			switch w.rel(int(k)) {
+			case "nsubj:pass", "csubj:pass":
+				return true
+			case "aux:pass":
+				aux = true
+			case "nsubj":
+				subj = true
+			case "aux":
+				other = true
+			}
+		}
+		if aux {
+			return !subj
+		}
+		if subj || other || w.tok(v).XPOS != "VBN" {
+			return false
+		}
+		switch w.rel(v) {
+		case "acl":
 			return true
-		case "aux:pass":
-			aux = true
-		case "nsubj":
-			subj = true
+		case "conj":
+			if v = w.head(v); v < 0 {
+				return false
+			}
+		default:
+			return false
 		}
 	}
-	return aux && !subj
+	return false
 }
 
 // subjOf returns the logical subject of verb v: its subject, the by-agent
@@ -1051,7 +1073,7 @@ climb:
 // clause of c, or 0.
 func (w *work) clauseYear(c *cand) int {
 	for _, tm := range w.d.Times {
-		if tm.Type != "DATE" || len(tm.Value) < 4 {
+		if tm.Type != "DATE" || len(tm.Value) < 3 {
 			continue
 		}
 		lo, hi := w.tok(0).Start, w.tok(w.n()-1).End
@@ -1063,6 +1085,9 @@ func (w *work) clauseYear(c *cand) int {
 		}
 		if y, err := strconv.Atoi(tm.Value[:4]); err == nil {
 			return y
+		}
+		if y, err := strconv.Atoi(tm.Value[:3]); err == nil {
+			return y * 10 // a decade: "197X", "1970s"
 		}
 	}
 	return 0
@@ -1244,7 +1269,7 @@ func (w *work) name(a int) string {
 	}
 	lo, hi := a, a
 	stack := []int{a}
-	for len(stack) > 0 && len(stack) < 64 {
+	for n := 0; len(stack) > 0 && n < 64; n++ {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		lo, hi = min(lo, x), max(hi, x)
