@@ -62,16 +62,27 @@ type analysis struct {
 	// resolvedSpan holds the entity mentions found in the gazetteer.
 	resolvedSpan map[doc.Span]bool
 	entitySpans  []entitySpan
+	// superseded holds entity mentions inside a longer name discovered.
+	superseded map[doc.Span]bool
 }
 
 // analyze finds and resolves the toponyms of d without changing it.
 func (r *Resolver) analyze(d *doc.Document) *analysis {
-	a := &analysis{r: r, d: d, dateline: -1, resolvedSpan: map[doc.Span]bool{}}
+	a := &analysis{r: r, d: d, dateline: -1, resolvedSpan: map[doc.Span]bool{}, superseded: map[doc.Span]bool{}}
 	a.words = scanWords(d.Text)
 	a.indexEntities()
 	a.entityMentions()
 	if !r.cfg.NoDiscovery {
 		a.discover()
+		if len(a.superseded) > 0 {
+			kept := a.mentions[:0]
+			for _, m := range a.mentions {
+				if m.entity < 0 || !a.superseded[m.span] {
+					kept = append(kept, m)
+				}
+			}
+			a.mentions = kept
+		}
 	}
 	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].span.Start < a.mentions[j].span.Start })
 	a.link()
@@ -104,7 +115,7 @@ func (a *analysis) entityMentions() {
 			if p.Len() == 0 || stopNames[key] {
 				continue
 			}
-			if e.Type != doc.GPE && e.Type != doc.NORP && p.Common() && strings.IndexByte(key, ' ') < 0 {
+			if p.Common() && strings.IndexByte(key, ' ') < 0 && (e.Type != doc.GPE && e.Type != doc.NORP || a.maxPrior(p) < wt.minWhole) {
 				// "the City", "Hope", "the Loop": a common word a
 				// gazetteer place is also named after.
 				continue
@@ -132,7 +143,9 @@ type overlap struct {
 	person  bool // it overlaps a person's name
 	nested  bool // it lies inside another kind of name ("Texas" in "Texas Department of Health")
 	whole   bool // it is the whole of another kind of name ("Arsenal")
-	owner   int  // the place-like entity whose unresolved mention contains it, or -1
+	// supersedes lists the place-like mentions it strictly contains.
+	supersedes []doc.Span
+	owner      int // the place-like entity whose unresolved mention contains it, or -1
 }
 
 // overlapping returns how discovery treats span sp.
@@ -149,6 +162,13 @@ func (a *analysis) overlapping(sp doc.Span) overlap {
 		case doc.Person:
 			o.person = true
 		case doc.GPE, doc.Loc, doc.Fac, doc.NORP:
+			if sp.Contains(m.Span) && sp != m.Span {
+				// The gazetteer knows a longer name than the entity's
+				// mention: "South Charleston" over "South".
+				o.supersedes = append(o.supersedes, m.Span)
+				o.nested = true
+				continue
+			}
 			if a.resolvedSpan[m.Span] || !m.Contains(sp) {
 				o.blocked = true
 				return o
@@ -305,6 +325,9 @@ func (a *analysis) discover() {
 				i += bestN - 1
 				continue
 			}
+		}
+		for _, x := range o.supersedes {
+			a.superseded[x] = true
 		}
 		a.mentions = append(a.mentions, mention{span: sp, key: bestKey, post: best, entity: o.owner,
 			firstWord: i, lastWord: i + bestN - 1, qual: -1, person: o.person, nested: o.nested, whole: o.whole})
