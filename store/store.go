@@ -59,6 +59,17 @@ type Store interface {
 	// A document with empty text or empty layers is stored like any other.
 	Put(ctx context.Context, d *doc.Document) (PutResult, error)
 
+	// PutMany stores docs as Put would store each on its own, in fewer
+	// transactions: much cheaper than one Put per document. A document that
+	// is invalid, a duplicate or a conflict does not keep the others from
+	// being stored, and a later document that duplicates an earlier one of
+	// the same call is reported as its duplicate. The results come in the
+	// order of docs, each with its own outcome, Err set when that document
+	// was not stored. The returned error is for the call as a whole (the
+	// context is done, the store is closed, the backend fails): then
+	// nothing of this call is stored and the results are nil.
+	PutMany(ctx context.Context, docs []*doc.Document) ([]PutResult, error)
+
 	// Get returns the stored document with the given id, every layer as it
 	// was put: a document equal to the one stored, except that empty lists
 	// come back nil. It returns an error wrapping ErrNotFound when no
@@ -93,6 +104,9 @@ type PutResult struct {
 	// Duplicate is true when an identical document (same URL or same text)
 	// was already stored and nothing changed.
 	Duplicate bool
+	// Err is what kept this document from being stored, in the results of
+	// a batch (PutMany); Put returns it as its error instead.
+	Err error
 }
 
 // DocFilter selects documents. The zero value selects every document.

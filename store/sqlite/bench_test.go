@@ -123,3 +123,42 @@ func bulkDir(b *testing.B) string {
 	}
 	return bulk
 }
+
+// BenchmarkPutMany stores the documents of BenchmarkPut in batches of 32.
+func BenchmarkPutMany(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	docs := make([]*doc.Document, 1024)
+	for i := range docs {
+		docs[i] = storetest.Synthetic(i)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	batch := make([]*doc.Document, 0, 32)
+	for i := 0; i < b.N; i++ {
+		d := docs[i%len(docs)]
+		if i >= len(docs) {
+			c := *d
+			c.ID, c.URL, c.Text = fmt.Sprintf("%s-%d", d.ID, i), fmt.Sprintf("%s/%d", d.URL, i), fmt.Sprintf("%s %d", d.Text, i)
+			d = &c
+		}
+		batch = append(batch, d)
+		if len(batch) == cap(batch) || i == b.N-1 {
+			res, err := s.PutMany(ctx, batch)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, r := range res {
+				if r.Err != nil || r.Duplicate {
+					b.Fatal(r)
+				}
+			}
+			batch = batch[:0]
+		}
+	}
+	reportRates(b, cpu0)
+}

@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(t, fresh(t)) })
 	t.Run("EmptyLayers", func(t *testing.T) { testEmptyLayers(t, fresh(t)) })
 	t.Run("Duplicates", func(t *testing.T) { testDuplicates(t, fresh(t)) })
+	t.Run("PutMany", func(t *testing.T) { testPutMany(t, fresh(t)) })
 	t.Run("Invalid", func(t *testing.T) { testInvalid(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, loaded(t)) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, loaded(t)) })
@@ -242,6 +243,78 @@ func testDuplicates(t *testing.T, s store.Store) {
 		res, err := s.Put(ctx, &doc.Document{ID: fmt.Sprintf("note-%d", i), Text: text})
 		if err != nil || res.Duplicate {
 			t.Errorf("Put(note-%d) = %+v, %v; want stored", i, res, err)
+		}
+	}
+}
+
+func testPutMany(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	if res, err := s.PutMany(ctx, nil); err != nil || len(res) != 0 {
+		t.Errorf("PutMany(nil) = %v, %v; want no results, no error", res, err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if res, err := s.PutMany(cancelled, fixtures()); !errors.Is(err, context.Canceled) || res != nil {
+		t.Errorf("PutMany(cancelled) = %v, %v; want nil, %v", res, err, context.Canceled)
+	}
+	if docs, err := s.Documents(ctx, store.DocFilter{}); err != nil || len(docs) != 0 {
+		t.Fatalf("after a cancelled PutMany, Documents = %v, %v; want none", ids(docs), err)
+	}
+
+	a, b, c, u := docCaracas(), docBorder(), docUndated(), docUTF8()
+	sameURL := docCaracas()
+	sameURL.ID, sameURL.Text = "again", "Another text at the same URL."
+	conflict := docUndated()
+	conflict.Text = "Another text under the same id."
+	batch := []*doc.Document{a, b, sameURL, nil, c, conflict, {Text: "no id"}, u}
+	res, err := s.PutMany(ctx, batch)
+	if err != nil {
+		t.Fatalf("PutMany: %v", err)
+	}
+	if len(res) != len(batch) {
+		t.Fatalf("PutMany returned %d results; want %d", len(res), len(batch))
+	}
+	for i, want := range []struct {
+		res store.PutResult
+		err error
+	}{
+		{store.PutResult{ID: a.ID}, nil},
+		{store.PutResult{ID: b.ID}, nil},
+		{store.PutResult{ID: a.ID, Duplicate: true}, nil},
+		{store.PutResult{}, store.ErrInvalid},
+		{store.PutResult{ID: c.ID}, nil},
+		{store.PutResult{}, store.ErrConflict},
+		{store.PutResult{}, store.ErrInvalid},
+		{store.PutResult{ID: u.ID}, nil},
+	} {
+		got := res[i]
+		if !errors.Is(got.Err, want.err) || (want.err == nil && got.Err != nil) {
+			t.Errorf("result %d: Err = %v; want %v", i, got.Err, want.err)
+		}
+		got.Err = nil
+		if got != want.res {
+			t.Errorf("result %d = %+v; want %+v", i, got, want.res)
+		}
+	}
+	for _, d := range []*doc.Document{a, b, c, u} {
+		checkRoundTrip(t, s, d)
+	}
+	docs, err := s.Documents(ctx, store.DocFilter{})
+	if err != nil || len(docs) != 4 {
+		t.Errorf("Documents = %q, %v; want the 4 stored", ids(docs), err)
+	}
+	evs, err := s.Events(ctx, store.EventFilter{})
+	if err != nil || len(evs) != 7 {
+		t.Errorf("Events = %q, %v; want the 7 events of the stored documents", eventKeys(evs), err)
+	}
+	// The whole batch again: all duplicates.
+	res, err = s.PutMany(ctx, fixtures())
+	if err != nil {
+		t.Fatalf("PutMany again: %v", err)
+	}
+	for i, r := range res {
+		if !r.Duplicate || r.Err != nil {
+			t.Errorf("PutMany again, result %d = %+v; want a duplicate", i, r)
 		}
 	}
 }
@@ -572,10 +645,26 @@ func testConcurrent(t *testing.T, s store.Store) {
 	dups := make(chan bool, writers)
 	for w := range writers {
 		wg.Go(func() {
+			var batch []*doc.Document
 			for i := range each {
-				d := Synthetic(w*each + i)
-				if _, err := s.Put(ctx, d); err != nil {
-					errs <- fmt.Errorf("Put(%s): %w", d.ID, err)
+				batch = append(batch, Synthetic(w*each+i))
+			}
+			if w == 0 {
+				// One writer stores its documents in one batch.
+				res, err := s.PutMany(ctx, batch)
+				if err != nil {
+					errs <- fmt.Errorf("PutMany: %w", err)
+				}
+				for _, r := range res {
+					if r.Err != nil || r.Duplicate {
+						errs <- fmt.Errorf("PutMany: %+v", r)
+					}
+				}
+			} else {
+				for _, d := range batch {
+					if _, err := s.Put(ctx, d); err != nil {
+						errs <- fmt.Errorf("Put(%s): %w", d.ID, err)
+					}
 				}
 			}
 			// Every writer also puts the same document: one stores it.
@@ -640,6 +729,9 @@ func testClosed(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Put(ctx, docCaracas()); !errors.Is(err, store.ErrClosed) {
 		t.Errorf("Put after Close error = %v; want %v", err, store.ErrClosed)
+	}
+	if _, err := s.PutMany(ctx, fixtures()); !errors.Is(err, store.ErrClosed) {
+		t.Errorf("PutMany after Close error = %v; want %v", err, store.ErrClosed)
 	}
 	if _, err := s.Get(ctx, idCaracas); !errors.Is(err, store.ErrClosed) {
 		t.Errorf("Get after Close error = %v; want %v", err, store.ErrClosed)
