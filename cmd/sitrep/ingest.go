@@ -7,9 +7,11 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"sitrep/doc"
 	"sitrep/ingest"
+	"sitrep/store"
 	"sitrep/store/sqlite"
 )
 
@@ -34,6 +36,13 @@ Exit status: 0 when every article was stored or was a duplicate, 1 when
 any could not be read or stored, 2 for a bad command line.
 
 Flags:`
+
+// Ingest stores documents in batches of at most ingestBatch, and holds
+// none back longer than ingestWait once the next one arrives.
+const (
+	ingestBatch = 32
+	ingestWait  = time.Second
+)
 
 // ingestStats counts what ingest did.
 type ingestStats struct {
@@ -87,33 +96,62 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		stderr: e.stderr,
 	}
 	defer in.close()
+	// Analysed documents are stored in batches, one transaction each: up
+	// to ingestBatch documents, or what came within ingestWait.
+	var pending []*doc.Document
+	var since time.Time
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		res, err := st.PutMany(ctx, pending)
+		if err != nil && ctx.Err() != nil {
+			return err
+		}
+		in.mu.Lock()
+		defer in.mu.Unlock()
+		for i, d := range pending {
+			var r store.PutResult
+			if err != nil {
+				r.Err = err
+			} else {
+				r = res[i]
+			}
+			switch {
+			case r.Err != nil:
+				in.stats.failed++
+				fmt.Fprintf(e.stderr, "sitrep ingest: %s: %v\n", d.ID, r.Err)
+			case r.Duplicate:
+				in.stats.duplicates++
+			default:
+				in.stats.stored++
+				if len(d.Problems) > 0 {
+					in.stats.problems++
+				}
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
 	emit := func(d *doc.Document) error {
 		if strings.TrimSpace(d.Text) == "" {
 			// An unreadable JSON Lines record: nothing to store.
 			in.fail(d.ID, fmt.Errorf("not stored: %v", d.Problems.Err()))
 			return nil
 		}
-		res, err := st.Put(ctx, d)
-		if err != nil && ctx.Err() != nil {
-			return err
+		if len(pending) == 0 {
+			since = time.Now()
 		}
-		in.mu.Lock()
-		defer in.mu.Unlock()
-		switch {
-		case err != nil:
-			in.stats.failed++
-			fmt.Fprintf(e.stderr, "sitrep ingest: %s: %v\n", d.ID, err)
-		case res.Duplicate:
-			in.stats.duplicates++
-		default:
-			in.stats.stored++
-			if len(d.Problems) > 0 {
-				in.stats.problems++
-			}
+		pending = append(pending, d)
+		if len(pending) >= ingestBatch || time.Since(since) >= ingestWait {
+			return flush()
 		}
 		return nil
 	}
 	err = chain.Stream(ctx, in.next, emit)
+	if ferr := flush(); err == nil {
+		err = ferr
+	}
 	in.mu.Lock()
 	stats := in.stats
 	in.mu.Unlock()
