@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"sort"
@@ -8,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"sitrep/doc"
 )
 
 // bbcText returns the BBC articles under ../shared/data/bulk/bbc joined
@@ -78,6 +81,23 @@ func BenchmarkTokenize(b *testing.B) {
 	cpu := cpuTime()
 	for b.Loop() {
 		t.run(text)
+	}
+	reportCPU(b, len(text), cpu)
+}
+
+// BenchmarkProcess runs the stage on the BBC corpus as one document,
+// filling doc.Tokens.
+func BenchmarkProcess(b *testing.B) {
+	text := bbcText(b)
+	sg := newTestSegmenter(b, Config{})
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		d := &doc.Document{Text: text}
+		if err := sg.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
 	}
 	reportCPU(b, len(text), cpu)
 }

@@ -83,7 +83,11 @@ func (sg *Segmenter) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	spans, sents := sg.Segment(d.Text)
+	t := sg.pool.Get().(*tokenizer)
+	defer sg.release(t)
+	t.run(d.Text)
+	spans, sents := assemble(d.Text, t.toks, sg.split(t), t.spans[:0])
+	t.spans = spans // reused by the next call
 	toks := make([]doc.Token, len(spans))
 	for i, s := range spans {
 		toks[i] = doc.Token{Span: s, Head: -1}
@@ -109,24 +113,35 @@ const longSentence = 500
 // white space gives no tokens and no sentences.
 func (sg *Segmenter) Segment(text string) (tokens []doc.Span, sentences []doc.Sentence) {
 	t := sg.pool.Get().(*tokenizer)
-	defer func() {
-		t.text = ""
-		sg.pool.Put(t)
-	}()
+	defer sg.release(t)
 	t.run(text)
-	starts := sg.split(t)
-	return assemble(text, t.toks, starts)
+	return assemble(text, t.toks, sg.split(t), nil)
 }
 
-// assemble builds the output spans from the tokens and the indices of the
-// tokens that start sentences. The final period of a one-period
+// release returns t to the pool, dropping its reference to the text and
+// any buffer grown for an unusually large text.
+func (sg *Segmenter) release(t *tokenizer) {
+	t.text = ""
+	if cap(t.toks) > 1<<20 {
+		t.toks = nil
+	}
+	if cap(t.spans) > 1<<20 {
+		t.spans = nil
+	}
+	sg.pool.Put(t)
+}
+
+// assemble appends the output spans to spans (allocated when nil) from
+// the tokens and the indices of the tokens that start sentences. The final period of a one-period
 // abbreviation that ends a sentence ("Inc.", "U.S.") becomes its own token,
 // as in UD EWT and GUM, unless the abbreviation is the whole sentence.
-func assemble(text string, toks []tok, starts []int) ([]doc.Span, []doc.Sentence) {
+func assemble(text string, toks []tok, starts []int, spans []doc.Span) ([]doc.Span, []doc.Sentence) {
 	if len(toks) == 0 {
-		return nil, nil
+		return spans[:0], nil
 	}
-	spans := make([]doc.Span, 0, len(toks)+len(starts))
+	if spans == nil {
+		spans = make([]doc.Span, 0, len(toks)+len(starts))
+	}
 	sents := make([]doc.Sentence, 0, len(starts))
 	for si, a := range starts {
 		b := len(toks)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"sitrep/doc"
 )
 
 // Token flags recorded by the tokenizer for the sentence splitter.
@@ -39,10 +41,11 @@ type tok struct {
 type tokenizer struct {
 	text   string
 	toks   []tok
-	stack  []tok // trailing punctuation of the current chunk, in reverse
-	nl     int   // newlines before the next token
-	indent int   // columns of white space since the last newline
-	space  bool  // white space before the next token
+	stack  []tok      // trailing punctuation of the current chunk, in reverse
+	spans  []doc.Span // output buffer reused by Process
+	nl     int        // newlines before the next token
+	indent int        // columns of white space since the last newline
+	space  bool       // white space before the next token
 }
 
 // isSpaceRune reports whether r separates tokens: Unicode white space,
@@ -102,24 +105,36 @@ func (t *tokenizer) run(text string) {
 				continue
 			}
 		}
-		// A chunk of non-space runes.
+		// A chunk of non-space runes. Plain ASCII words, alone or with one
+		// comma, semicolon or colon after them, take a short cut.
 		j := i
+		letters := true
 		for j < n {
 			c := text[j]
 			if c < 0x80 {
 				if c <= ' ' || c == 0x7f {
 					break
 				}
+				letters = letters && isLetterB(c)
 				j++
 				continue
 			}
+			letters = false
 			r, w := utf8.DecodeRuneInString(text[j:])
 			if r != utf8.RuneError && isSpaceRune(r) {
 				break
 			}
 			j += w
 		}
-		t.chunk(i, j, j)
+		switch {
+		case letters:
+			t.word(i, j, 0)
+		case j-i >= 2 && isLetterB(text[i]) && (text[j-1] == ',' || text[j-1] == ';') && t.plainWord(i, j-1):
+			t.word(i, j-1, 0)
+			t.emit(j-1, j, 0)
+		default:
+			t.chunk(i, j, j)
+		}
 		i = j
 	}
 }
@@ -168,7 +183,18 @@ func (t *tokenizer) decode(i, e int) (rune, int) {
 	return utf8.DecodeRuneInString(t.text[i:e])
 }
 
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool   { return '0' <= c && c <= '9' }
+func isLetterB(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// plainWord reports whether [s, e) holds ASCII letters only.
+func (t *tokenizer) plainWord(s, e int) bool {
+	for i := s; i < e; i++ {
+		if !isLetterB(t.text[i]) {
+			return false
+		}
+	}
+	return true
+}
 func isUpperB(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isLowerB(c byte) bool { return 'a' <= c && c <= 'z' }
 func isAlnumB(c byte) bool { return isDigit(c) || isUpperB(c) || isLowerB(c) }
