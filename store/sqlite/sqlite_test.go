@@ -182,3 +182,30 @@ func TestFTSQuery(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSearch checks that whatever a user types as search words, the store
+// either rejects it as ErrInvalid (no word in it) or runs it without an
+// FTS5 syntax error.
+func FuzzSearch(f *testing.F) {
+	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"), Config{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Put(context.Background(), storetest.Synthetic(1)); err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{"border", `"Havana" AND (x OR`, "NEAR(a b, 3)", "col:word", "^start*", "caf\xe9", "-x +y", "U.S.", "ǅemal Ω"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := s.Events(context.Background(), store.EventFilter{Search: q})
+		if err != nil && !errors.Is(err, store.ErrInvalid) {
+			t.Fatalf("Events(Search %q): %v", q, err)
+		}
+		_, err = s.Documents(context.Background(), store.DocFilter{Search: q})
+		if err != nil && !errors.Is(err, store.ErrInvalid) {
+			t.Fatalf("Documents(Search %q): %v", q, err)
+		}
+	})
+}
