@@ -879,7 +879,8 @@ func (w *work) leftEntities(t int) []int {
 			return out
 		}
 		switch w.upos(i) {
-		case "ADV", "NOUN", "PROPN", "AUX", "PART", "ADJ", "NUM":
+		case "ADV", "NOUN", "PROPN", "AUX", "PART", "ADJ", "NUM", "ADP", "DET":
+			// "Serbia on Tuesday demanded", "Pakistan today threatened"
 			gap++
 		default:
 			return nil
