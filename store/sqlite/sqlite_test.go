@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"sitrep/store"
@@ -208,4 +209,45 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Documents(Search %q): %v", q, err)
 		}
 	})
+}
+
+// TestTwoStoresOneFile opens the same file twice, as two processes would,
+// and writes through both at once: the busy timeout and IMMEDIATE
+// transactions make them take turns instead of failing.
+func TestTwoStoresOneFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	a, err := Open(ctx, path, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, path, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	const n = 10
+	errs := make(chan error, 2*n)
+	var wg sync.WaitGroup
+	for k, s := range []*Store{a, b} {
+		wg.Go(func() {
+			for i := range n {
+				if _, err := s.Put(ctx, storetest.Synthetic(k*n+i)); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for _, s := range []*Store{a, b} {
+		docs, err := s.Documents(ctx, store.DocFilter{})
+		if err != nil || len(docs) != 2*n {
+			t.Errorf("Documents = %d, %v; want %d", len(docs), err, 2*n)
+		}
+	}
 }
