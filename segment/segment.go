@@ -254,10 +254,17 @@ func wordGap(text string, toks []tok, k int) bool {
 const maxWordGapSince = 10
 
 // considered reports whether the boundary model is asked about the gap
-// before toks[k], since tokens after the current sentence's start.
+// before toks[k], since tokens after the current sentence's start. A dash
+// or bullet that opens a sentence stays with what follows ("— NORTON I").
 func considered(text string, toks []tok, k, since int, inQuote bool) bool {
 	if !candidate(text, toks, k, inQuote) || listNumber(text, toks, k) {
 		return false
+	}
+	if since == 1 {
+		switch text[toks[k-1].start:toks[k-1].end] {
+		case "—", "–", "-", "•", "*", "·":
+			return false
+		}
 	}
 	return since <= maxWordGapSince || !wordGap(text, toks, k)
 }
@@ -286,8 +293,9 @@ func candidate(text string, toks []tok, k int, inQuote bool) bool {
 	if toks[k-1].flags&flagTitle != 0 && (s0 == shapeCap || s0 == shapeCaps || s0 == shapeInitial) {
 		return false // "Sen. Bob Diaz"
 	}
-	if s0 == shapeLower && ellipsisAt(text, &toks[k-1]) {
-		return false // "he paused … and then"
+	if s0 == shapeLower && (ellipsisAt(text, &toks[k-1]) ||
+		k >= 2 && toks[k-1].shape == shapeClose && ellipsisAt(text, &toks[k-2])) {
+		return false // "he paused … and then", "cyclones [...] sponsored"
 	}
 	if (s0 == shapeQuote || s0 == shapeClose) && !n.space {
 		return false // a closing quote or bracket attached to the word before
