@@ -97,10 +97,10 @@ var SchemaVersion = len(migrations())
 
 // Open opens the SQLite database at path, creating it unless cfg.MustExist
 // is set, and brings its schema up to date. It returns an error wrapping
-// store.ErrNoDatabase when the file is missing and must exist,
-// store.ErrSchemaTooNew when the database comes from a newer sitrep, or the
-// error met while opening or migrating (in which case the database is left
-// as it was before the failed migration).
+// store.ErrInvalid for an empty path, store.ErrNoDatabase when the file is
+// missing and must exist, store.ErrSchemaTooNew when the database comes
+// from a newer sitrep, or the error met while opening or migrating (the
+// failed migration then leaves the database as it was before it).
 func Open(ctx context.Context, path string, cfg Config) (*Store, error) {
 	return open(ctx, path, cfg, migrations())
 }
