@@ -72,7 +72,8 @@ type Store interface {
 
 	// Get returns the stored document with the given id, every layer as it
 	// was put: a document equal to the one stored, except that empty lists
-	// come back nil. It returns an error wrapping ErrNotFound when no
+	// come back nil and Published comes back as the same instant with the
+	// same offset from UTC (a named zone becomes a fixed offset). It returns an error wrapping ErrNotFound when no
 	// document has that id (the empty id included), or the context's or
 	// backend's error.
 	Get(ctx context.Context, id string) (*doc.Document, error)
