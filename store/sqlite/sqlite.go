@@ -6,7 +6,11 @@
 // The schema is versioned: the migrations in migrations/ run in order, in
 // one transaction each, and PRAGMA user_version records how many have run.
 // Opening an older database upgrades it; opening one written by a newer
-// sitrep fails with store.ErrSchemaTooNew and changes nothing.
+// sitrep fails with store.ErrSchemaTooNew and changes nothing. To change
+// the schema, add the next file (0002_actor_memory.sql, ...) and never edit
+// one that has been released: a database that ran it would not run it
+// again. New tables (such as a cross-document memory of actors, with role,
+// country, dates seen and evidence) refer to documents.pk and entities.pk.
 //
 // One process writes at a time (writes from several goroutines are
 // serialised on one connection, each in its own IMMEDIATE transaction);
