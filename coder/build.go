@@ -77,6 +77,9 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 		return doc.Event{}, false
 	}
 	plover, mode, cameo := c.p.Plover, c.p.Mode, c.p.CAMEO
+	if c.p.Rhetoric && w.rhetorical(c.actors, targets) {
+		plover, mode, cameo = "ACCUSE", "disapprove", "111"
+	}
 	modality := doc.Asserted
 	intended := (c.fut || c.hyp) && !c.cond && !c.dem
 	switch {
@@ -136,6 +139,27 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 		}
 	}
 	return e, true
+}
+
+// politicalSectors are the sectors whose attacks are, as a rule, words.
+var politicalSectors = map[string]bool{"GOV": true, "LEG": true, "PTY": true, "OPP": true, "ELI": true, "MED": true, "NGO": true, "BUS": true, "EDU": true, "JUD": true, "LAB": true, "IGO": true}
+
+// rhetorical reports whether an attack by actors on targets is verbal: the
+// actors are people or parties of political sectors and no target is a
+// place.
+func (w *work) rhetorical(actors, targets []int) bool {
+	for _, a := range actors {
+		en := &w.d.Entities[a]
+		if en.Actor == nil || !politicalSectors[en.Actor.Sector] || (en.Type != doc.Person && en.Type != doc.Org) {
+			return false
+		}
+	}
+	for _, t := range targets {
+		if w.placeLoc(t) != nil {
+			return false
+		}
+	}
+	return len(actors) > 0
 }
 
 func isCoop(o *ontology.Ontology, typ string) bool {

@@ -62,6 +62,7 @@ type Pattern struct {
 	Demand   bool   // complement clauses are demanded of their subject ("demanded that X release")
 	Dyadic   bool   // dropped without a recipient
 	Mutual   bool   // two or more actors stand in for a recipient ("X and Y met")
+	Rhetoric bool   // a politician's or party's act against no place is criticism ("attacked the plans")
 	Source   string // file:line where the pattern was defined
 	order    int
 }
@@ -172,7 +173,7 @@ func NewDictionary() *Dictionary {
 // PREP=LEMMA|LEMMA or PREP=* (a prepositional dependent). Roles: act=R,R
 // and rcp=R,R with R one of subj obj iobj poss gov comp or a preposition.
 // TYPE NONE (with no code) makes a stop pattern that matches and codes
-// nothing. Flags: defer, absorb, demand, dyadic, mutual. Lists: @say
+// nothing. Flags: defer, absorb, demand, dyadic, mutual, rhetoric. Lists: @say
 // @intent @demand @negation @future @hypothetical @historical @dyadic
 // @light.
 func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error {
@@ -343,8 +344,10 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 			p.Dyadic = true
 		case "mutual":
 			p.Mutual = true
+		case "rhetoric":
+			p.Rhetoric = true
 		default:
-			return fmt.Sprintf("unknown flag %q (want defer, absorb, demand, dyadic or mutual)", fl)
+			return fmt.Sprintf("unknown flag %q (want defer, absorb, demand, dyadic, mutual or rhetoric)", fl)
 		}
 	}
 	if p.Actor == nil {
