@@ -89,7 +89,7 @@ var contractions = map[string]int{
 	"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3, "gimme": 3, "lemme": 3,
 	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
 	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
-	"aint": 2, "alot": 1, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
+	"aint": 2, "alot": 1, "outta": 3, "cant": 2, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
 }
 
 // contractionKeys holds a bit for the lowercased first and last letters
