@@ -480,6 +480,24 @@ Ukraine Ukraine PROPN 3 obj
 		want: nil,
 	},
 	{
+		name: "a politician's attack is criticism",
+		sents: `
+Howard Howard PROPN 2 nsubj
+attacked attack VERB 0 root
+Blair Blair PROPN 2 obj`,
+		ents: []string{"1:1-1 PERSON GBRGOV", "1:3-3 PERSON GBRGOV"},
+		want: []string{"ACCUSE Howard>Blair asserted assault.attack"},
+	},
+	{
+		name: "an armed group's attack is an assault",
+		sents: `
+Rebels rebel NOUN 2 nsubj
+attacked attack VERB 0 root
+Goma Goma PROPN 2 obj`,
+		ents: []string{"1:1-1 ORG CODREB", "1:3-3 GPE COD"},
+		want: []string{"ASSAULT Rebels>Goma asserted assault.attack"},
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound
