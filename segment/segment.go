@@ -318,9 +318,10 @@ func ellipsisAt(text string, tk *tok) bool {
 
 // hardWrapped reports whether text looks hard-wrapped: no line longer
 // than 100 bytes, and at least three lines followed by another line of
-// text, half of which are 30 bytes or longer.
+// text, half of which are 30 bytes or longer and a quarter of which go on
+// with a lowercase letter on the next line (a list of headlines does not).
 func hardWrapped(text string) bool {
-	followed, long := 0, 0
+	followed, long, lower := 0, 0, 0
 	for len(text) > 0 {
 		i := strings.IndexByte(text, '\n')
 		if i < 0 {
@@ -338,8 +339,11 @@ func hardWrapped(text string) bool {
 		if len(line) >= 30 {
 			long++
 		}
+		if next := strings.TrimLeft(text, " \t"); next != "" && isLowerB(next[0]) {
+			lower++
+		}
 	}
-	return followed >= 3 && 2*long >= followed
+	return followed >= 3 && 2*long >= followed && 4*lower >= followed
 }
 
 // wrapped reports whether the single line break before toks[k] wraps a
