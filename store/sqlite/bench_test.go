@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/store"
 	"sitrep/store/storetest"
 )
 
@@ -161,4 +162,46 @@ func BenchmarkPutMany(b *testing.B) {
 		}
 	}
 	reportRates(b, cpu0)
+}
+
+// BenchmarkEvents queries a store of 2,000 synthetic documents (24,000
+// events) with the filters analysts use most, 100 rows at a time.
+func BenchmarkEvents(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for i := 0; i < 2000; i += 50 {
+		batch := make([]*doc.Document, 50)
+		for j := range batch {
+			batch[j] = storetest.Synthetic(i + j)
+		}
+		if _, err := s.PutMany(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		f    store.EventFilter
+	}{
+		{"all", store.EventFilter{Limit: 100}},
+		{"actor-country", store.EventFilter{ActorCountry: "VEN", Limit: 100}},
+		{"country-sector", store.EventFilter{Country: "COL", Sector: "MIL", Limit: 100}},
+		{"cameo-since", store.EventFilter{CAMEO: "043", Since: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Limit: 100}},
+		{"search", store.EventFilter{Search: "border security", Limit: 100}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				evs, err := s.Events(ctx, bc.f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(evs) == 0 {
+					b.Fatal("no events")
+				}
+			}
+		})
+	}
 }

@@ -171,14 +171,19 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.EventR
 		return `CASE WHEN ` + start + ` >= 0 AND ` + start + ` <= ` + end + ` AND ` + end + ` <= length(d.text)
 			THEN substr(d.text, ` + start + ` + 1, ` + end + ` - ` + start + `) ELSE x'' END`
 	}
-	q := `SELECT ev.pk, d.id, d.url, d.title, d.source, d.published, ev.id, ev.plover, ev.mode, ev.context,
+	// The matching events are chosen, ordered and cut to the limit on
+	// their keys alone; only the rows kept are joined to their text.
+	q := `WITH sel AS (SELECT ev.pk, ev.date_start, d.id AS doc_id, ev.seq
+		FROM events ev JOIN documents d ON d.pk = ev.doc` + whereClause(where) +
+		` ORDER BY ev.date_start NULLS LAST, d.id, ev.seq` + limitClause(f.Limit, f.Offset) + `)
+		SELECT ev.pk, d.id, d.url, d.title, d.source, d.published, ev.id, ev.plover, ev.mode, ev.context,
 		ev.cameo, ev.quad_class, ev.goldstein, ev.date, ev.date_precision, ev.loc_name, ev.loc_country,
 		ev.loc_lat, ev.loc_lon, ev.modality, ev.attributed_to, at.name,
 		ev.evidence_start, ev.evidence_end, ` + spanText("ev.evidence_start", "ev.evidence_end") + `,
 		ev.trigger_start, ev.trigger_end, ` + spanText("ev.trigger_start", "ev.trigger_end") + `, ev.rule
-		FROM events ev JOIN documents d ON d.pk = ev.doc
-		LEFT JOIN entities at ON at.doc = ev.doc AND at.id = ev.attributed_to` +
-		whereClause(where) + ` ORDER BY ev.date_start NULLS LAST, d.id, ev.seq` + limitClause(f.Limit, f.Offset)
+		FROM sel JOIN events ev ON ev.pk = sel.pk JOIN documents d ON d.pk = ev.doc
+		LEFT JOIN entities at ON at.doc = ev.doc AND at.id = ev.attributed_to
+		ORDER BY sel.date_start NULLS LAST, sel.doc_id, sel.seq`
 
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
