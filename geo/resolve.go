@@ -39,6 +39,7 @@ type cand struct {
 	demonym bool
 	prior   float64
 	score   float64
+	sum     float64 // of the scores in the passes with context
 }
 
 // group gathers the mentions of one name; they share a reading.
@@ -787,13 +788,34 @@ func cellOf(lat, lon float64) [2]int {
 // resolve picks a reading for every group: first by prior and qualifiers,
 // then twice more with the other groups' readings as context.
 func (a *analysis) resolve() {
-	for pass := 0; pass < 3; pass++ {
+	const passes = 4
+	for pass := 0; pass < passes; pass++ {
 		var ctx *docContext
 		if pass > 0 {
 			ctx = a.context()
 		}
 		for gi, gr := range a.groups {
 			a.score(gi, gr, ctx)
+			if pass > 0 {
+				for ci := range gr.cands {
+					gr.cands[ci].sum += gr.cands[ci].score
+				}
+			}
+		}
+	}
+	// Two names can swap wrong readings from one pass to the next
+	// ("Huntsville" and "Walker County" in Alabama, then in Texas): the
+	// reading kept is the best over the passes with context.
+	for _, gr := range a.groups {
+		best := -1
+		for ci := range gr.cands {
+			if best < 0 || gr.cands[ci].sum > gr.cands[best].sum {
+				best = ci
+			}
+		}
+		if best >= 0 && len(gr.cands) > 1 {
+			gr.best = best
+			gr.cands[best].score = gr.cands[best].sum / (passes - 1)
 		}
 	}
 	// A weak discovered name needs its reading to be convincing.
