@@ -274,8 +274,14 @@ func considered(text string, toks []tok, k, since int, inQuote bool) bool {
 // (inQuote tells whether a double quotation is open before toks[k]), and
 // not before a lowercase word that follows a word or a comma.
 func candidate(text string, toks []tok, k int, inQuote bool) bool {
-	n := &toks[k]
-	if p := &toks[k-1]; p.shape == shapeQuote && p.space && !n.space {
+	n, p := &toks[k], &toks[k-1]
+	if n.shape == shapeLower && p.flags&flagAbbr == 0 {
+		switch p.shape {
+		case shapeLower, shapeCap, shapeCaps, shapeDigit, shapeComma, shapeLetter, shapeInitial:
+			return false // the common case: inside a sentence
+		}
+	}
+	if p.shape == shapeQuote && p.space && !n.space {
 		return false // after an opening quote: ` "SAIC is`
 	}
 	if inQuote && text[n.start] == '"' && n.end-n.start == 1 && k+1 < len(toks) && toks[k+1].space {
