@@ -39,6 +39,11 @@ type Config struct {
 	// NoDiscovery, when true, resolves only the GPE/LOC/FAC/NORP entities an
 	// earlier stage found, without adding places found in the gazetteer.
 	NoDiscovery bool
+	// NoNested, when true, does not add places found inside the name of
+	// an organisation or another non-place entity ("Texas" in "Texas
+	// Department of Health"). Toponym corpora such as LGL count them, so
+	// by default they are added, as entities overlapping that name.
+	NoNested bool
 }
 
 // Resolver is the places stage. It is safe for concurrent use.

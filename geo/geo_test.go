@@ -390,6 +390,29 @@ func TestConfig(t *testing.T) {
 		{"missing file", Config{GazetteerFile: filepath.Join(t.TempDir(), "none")}, true, ""},
 		{"no discovery", Config{NoDiscovery: true}, false, ""},
 	}
+	nested := &doc.Document{Text: "The Texas Department of Health said so.", Entities: []doc.Entity{
+		{ID: "e1", Type: doc.Org, Name: "Texas Department of Health", Mentions: []doc.Mention{{Span: doc.Span{Start: 4, End: 30}, Kind: doc.MentionName}}},
+	}}
+	for _, tt := range []struct {
+		name string
+		cfg  Config
+		want int
+	}{{"nested by default", Config{}, 2}, {"no nested", Config{NoNested: true}, 1}} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := New(tt.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := *nested
+			d.Entities = append([]doc.Entity(nil), nested.Entities...)
+			if err := r.Process(context.Background(), &d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Entities) != tt.want {
+				t.Errorf("got %d entities; want %d", len(d.Entities), tt.want)
+			}
+		})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := New(tt.cfg)

@@ -144,6 +144,7 @@ type overlap struct {
 	person  bool // it overlaps a person's name
 	nested  bool // it lies inside another kind of name ("Texas" in "Texas Department of Health")
 	whole   bool // it is the whole of another kind of name ("Arsenal")
+	inName  bool // it overlaps an organisation's or other non-place name
 	// supersedes lists the place-like mentions it strictly contains.
 	supersedes []doc.Span
 	owner      int // the place-like entity whose unresolved mention contains it, or -1
@@ -187,7 +188,7 @@ func (a *analysis) overlapping(sp doc.Span) overlap {
 				// "Arsenal", "Google", or a place standing for a team.
 				o.whole = true
 			}
-			o.nested = true
+			o.nested, o.inName = true, true
 		}
 	}
 	return o
@@ -322,7 +323,7 @@ func (a *analysis) discover() {
 		sp := doc.Span{Start: w.start, End: a.words[i+bestN-1].end}
 		o := overlap{owner: -1}
 		if hasEntities {
-			if o = a.overlapping(sp); o.blocked {
+			if o = a.overlapping(sp); o.blocked || o.inName && a.r.cfg.NoNested {
 				i += bestN - 1
 				continue
 			}
