@@ -104,7 +104,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		{&s.quotes, "quotes", []string{"doc", "seq", "span_start", "span_end", "cue_start", "cue_end", "speaker",
 			"speaker_start", "speaker_end", "anonymous", "direct"}},
 		{&s.problems, "problems", []string{"doc", "seq", "stage", "span_start", "span_end", "msg"}},
-		{&s.events, "events", []string{"pk", "doc", "seq", "id", "plover", "mode", "context", "cameo", "quad_class",
+		{&s.events, "events", []string{"pk", "doc", "seq", "doc_id", "id", "plover", "mode", "context", "cameo", "quad_class",
 			"goldstein", "date", "date_precision", "date_source", "date_start", "date_end", "loc_name",
 			"loc_country", "loc_lat", "loc_lon", "modality", "attributed_to", "evidence_start", "evidence_end",
 			"trigger_start", "trigger_end", "rule"}},
@@ -340,7 +340,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *doc.Document, hash, laye
 			ds, de = validString(start), validString(end)
 		}
 		epk := evBase + 1 + int64(i)
-		args = append(args, epk, dpk, i, e.ID, e.Plover, e.Mode, ctxJSON, e.CAMEO, e.QuadClass,
+		args = append(args, epk, dpk, i, d.ID, e.ID, e.Plover, e.Mode, ctxJSON, e.CAMEO, e.QuadClass,
 			e.Goldstein, e.Date, e.DatePrecision, e.DateSource, ds, de, ln, lc, llat, llon,
 			e.Modality, e.AttributedTo, e.Evidence.Start, e.Evidence.End, e.Trigger.Start,
 			e.Trigger.End, e.Rule)

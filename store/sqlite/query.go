@@ -45,10 +45,13 @@ func (s *Store) Documents(ctx context.Context, f store.DocFilter) ([]store.DocSu
 		where = append(where, "d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
 		args = append(args, q)
 	}
-	q := `SELECT d.id, d.url, d.source, d.title, d.published, d.language, length(d.text),
+	// As in Events: choose, order and limit on keys, then read the rows kept.
+	q := `WITH sel AS (SELECT d.pk, d.published_unix, d.id FROM documents d` + whereClause(where) +
+		` ORDER BY (d.published_unix IS NULL), d.published_unix, d.id` + limitClause(f.Limit, f.Offset) + `)
+		SELECT d.id, d.url, d.source, d.title, d.published, d.language, length(d.text),
 		substr(d.text, 1, ` + fmt.Sprint(snippetBytes) + `), d.n_sentences, d.n_tokens, d.n_entities,
-		d.n_events, d.n_problems FROM documents d` + whereClause(where) +
-		` ORDER BY d.published_unix NULLS LAST, d.id` + limitClause(f.Limit, f.Offset)
+		d.n_events, d.n_problems FROM sel JOIN documents d ON d.pk = sel.pk
+		ORDER BY (sel.published_unix IS NULL), sel.published_unix, sel.id`
 	out := []store.DocSummary{}
 	err := query(ctx, s.r, q, args, func(rows *sql.Rows) error {
 		var ds store.DocSummary
@@ -109,7 +112,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.EventR
 	}
 	eq("ev.plover", f.Plover)
 	eq("ev.modality", f.Modality)
-	eq("d.id", f.DocID)
+	eq("ev.doc_id", f.DocID)
 	if f.CAMEO != "" {
 		for i := 0; i < len(f.CAMEO); i++ {
 			if c := f.CAMEO[i]; c < '0' || c > '9' {
@@ -173,9 +176,8 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.EventR
 	}
 	// The matching events are chosen, ordered and cut to the limit on
 	// their keys alone; only the rows kept are joined to their text.
-	q := `WITH sel AS (SELECT ev.pk, ev.date_start, d.id AS doc_id, ev.seq
-		FROM events ev JOIN documents d ON d.pk = ev.doc` + whereClause(where) +
-		` ORDER BY ev.date_start NULLS LAST, d.id, ev.seq` + limitClause(f.Limit, f.Offset) + `)
+	q := `WITH sel AS (SELECT ev.pk, ev.date_start, ev.doc_id, ev.seq FROM events ev` + whereClause(where) +
+		` ORDER BY (ev.date_start IS NULL), ev.date_start, ev.doc_id, ev.seq` + limitClause(f.Limit, f.Offset) + `)
 		SELECT ev.pk, d.id, d.url, d.title, d.source, d.published, ev.id, ev.plover, ev.mode, ev.context,
 		ev.cameo, ev.quad_class, ev.goldstein, ev.date, ev.date_precision, ev.loc_name, ev.loc_country,
 		ev.loc_lat, ev.loc_lon, ev.modality, ev.attributed_to, at.name,
@@ -183,7 +185,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.EventR
 		ev.trigger_start, ev.trigger_end, ` + spanText("ev.trigger_start", "ev.trigger_end") + `, ev.rule
 		FROM sel JOIN events ev ON ev.pk = sel.pk JOIN documents d ON d.pk = ev.doc
 		LEFT JOIN entities at ON at.doc = ev.doc AND at.id = ev.attributed_to
-		ORDER BY sel.date_start NULLS LAST, sel.doc_id, sel.seq`
+		ORDER BY (sel.date_start IS NULL), sel.date_start, sel.doc_id, sel.seq`
 
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {

@@ -30,7 +30,8 @@ CREATE TABLE documents (
 	n_problems     INTEGER NOT NULL,
 	ingested       TEXT NOT NULL          -- RFC 3339, UTC
 );
-CREATE INDEX documents_published ON documents(published_unix, id);
+-- Listing order: by publication time (unknown last), id.
+CREATE INDEX documents_order ON documents((published_unix IS NULL), published_unix, id);
 CREATE INDEX documents_day ON documents(published_day);
 CREATE INDEX documents_source ON documents(source);
 
@@ -106,6 +107,7 @@ CREATE TABLE events (
 	pk             INTEGER PRIMARY KEY,
 	doc            INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
 	seq            INTEGER NOT NULL,      -- position in Document.Events
+	doc_id         TEXT NOT NULL,         -- documents.id, copied for ordering by index
 	id             TEXT NOT NULL,
 	plover         TEXT NOT NULL COLLATE NOCASE,
 	mode           TEXT NOT NULL,
@@ -131,7 +133,9 @@ CREATE TABLE events (
 	rule           TEXT NOT NULL,
 	UNIQUE (doc, seq)
 );
-CREATE INDEX events_date ON events(date_start, date_end);
+-- Listing order: by date (undated last), document id, position.
+CREATE INDEX events_order ON events((date_start IS NULL), date_start, doc_id, seq);
+CREATE INDEX events_date_end ON events(date_end);
 CREATE INDEX events_plover ON events(plover);
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_modality ON events(modality);
