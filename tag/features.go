@@ -131,6 +131,7 @@ type tokInfo struct {
 	suf             [5]uint64
 	pre             [3]uint64
 	flags           uint64
+	amb, top        uint64 // ambiguity class and most frequent class in the lexicon
 }
 
 // Feature template ids.
@@ -163,14 +164,47 @@ const (
 	tLowRaw
 	tCaps
 	tLen
+	tAmb
 	tPad = 100
 )
 
 var padInfo = [4]tokInfo{
-	{raw: 11, low: 11, shape: 11, suf: [5]uint64{11, 11, 11, 11, 11}, flags: 1 << 20},
-	{raw: 12, low: 12, shape: 12, suf: [5]uint64{12, 12, 12, 12, 12}, flags: 1 << 21},
-	{raw: 13, low: 13, shape: 13, suf: [5]uint64{13, 13, 13, 13, 13}, flags: 1 << 22},
-	{raw: 14, low: 14, shape: 14, suf: [5]uint64{14, 14, 14, 14, 14}, flags: 1 << 23},
+	{raw: 11, low: 11, shape: 11, suf: [5]uint64{11, 11, 11, 11, 11}, flags: 1 << 20, amb: 11, top: 11},
+	{raw: 12, low: 12, shape: 12, suf: [5]uint64{12, 12, 12, 12, 12}, flags: 1 << 21, amb: 12, top: 12},
+	{raw: 13, low: 13, shape: 13, suf: [5]uint64{13, 13, 13, 13, 13}, flags: 1 << 22, amb: 13, top: 13},
+	{raw: 14, low: 14, shape: 14, suf: [5]uint64{14, 14, 14, 14, 14}, flags: 1 << 23, amb: 14, top: 14},
+}
+
+// Lexicon thresholds, in thousandths of a word's occurrences: classes at or
+// above ambKeep form its ambiguity class; the lexicon stores classes at or
+// above lexKeep.
+const (
+	ambKeep = 100
+	lexKeep = 50
+	lexMin  = 1 // occurrences a word needs to be in the lexicon
+)
+
+// unknownAmb is the ambiguity class of a word missing from the lexicon.
+const unknownAmb = 0x5151
+
+// ambOf computes the ambiguity class and top class from (class, permille)
+// pairs, given in class order.
+func ambOf(classes []int, permille []int) (amb, top uint64) {
+	amb = 0x7777
+	best, bestP := -1, -1
+	for i, c := range classes {
+		p := permille[i]
+		if p >= ambKeep {
+			amb = perceptron.Mix(amb, uint64(c)+1)
+		}
+		if p > bestP {
+			best, bestP = c, p
+		}
+	}
+	if best < 0 {
+		return unknownAmb, unknownAmb
+	}
+	return amb, uint64(best) + 1
 }
 
 // sentInfo fills infos for words. In caps mode (a headline in capitals)
@@ -283,6 +317,18 @@ func tagFeatures(infos []tokInfo, i int, p1, p2 int, out []uint64) []uint64 {
 		f2(tSufP1+50, w0.suf[2], wp1.suf[1]),
 		f2(tT1+50, t1, w0.raw),
 		f2(tPre+50, wm1.flags, w0.raw),
+	)
+	out = append(out,
+		f1(tAmb, w0.amb),
+		f1(tAmb+1, wp1.amb),
+		f1(tAmb+2, wp2.amb),
+		f1(tAmb+3, wm1.amb),
+		f2(tAmb+4, t1, w0.amb),
+		f2(tAmb+5, w0.amb, wp1.amb),
+		f2(tAmb+6, w0.low, wp1.amb),
+		f2(tAmb+7, t1, wp1.top),
+		f2(tAmb+8, wp1.top, wp2.top),
+		f2(tAmb+9, w0.shape, w0.amb),
 	)
 	if i == 0 {
 		out = append(out, f2(tFirstFlags, w0.flags, w0.low))

@@ -48,6 +48,8 @@ type Tagger struct {
 	edits  []edit
 	lemmas *perceptron.Model
 
+	lex *perceptron.Model // word -> (class, permille) for lexKeep and more
+
 	pool sync.Pool
 }
 
@@ -117,11 +119,11 @@ func readModel(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(b.Lists) != 2 || len(b.Models) != 2 {
-		return nil, fmt.Errorf("tag: %w: want 2 lists and 2 models", perceptron.ErrFormat)
+	if len(b.Lists) != 2 || len(b.Models) != 3 {
+		return nil, fmt.Errorf("tag: %w: want 2 lists and 3 models", perceptron.ErrFormat)
 	}
-	t := &Tagger{classes: b.Lists[0], model: b.Models[0], lemmas: b.Models[1]}
-	if len(t.classes) == 0 || t.model.NClasses != len(t.classes) || t.lemmas.NClasses != len(b.Lists[1]) {
+	t := &Tagger{classes: b.Lists[0], model: b.Models[0], lemmas: b.Models[1], lex: b.Models[2]}
+	if len(t.classes) == 0 || t.model.NClasses != len(t.classes) || t.lemmas.NClasses != len(b.Lists[1]) || t.lex.NClasses != len(t.classes) {
 		return nil, fmt.Errorf("tag: %w: class counts disagree", perceptron.ErrFormat)
 	}
 	for _, c := range t.classes {
@@ -148,7 +150,7 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 	for i, e := range t.edits {
 		es[i] = e.String()
 	}
-	b := perceptron.Bundle{Lists: [][]string{t.classes, es}, Models: []*perceptron.Model{t.model, t.lemmas}}
+	b := perceptron.Bundle{Lists: [][]string{t.classes, es}, Models: []*perceptron.Model{t.model, t.lemmas, t.lex}}
 	return b.Write(w)
 }
 
@@ -254,6 +256,9 @@ func (t *Tagger) tag(s *scratch) {
 	}
 	s.infos, s.classes = s.infos[:n], s.classes[:n]
 	sentInfo(s.words, s.infos, isCapsSentence(s.words))
+	for i := range s.infos {
+		s.infos[i].amb, s.infos[i].top = t.lexClass(s.infos[i].low)
+	}
 	p1, p2 := -1, -2
 	for i := range n {
 		s.feats = tagFeatures(s.infos, i, p1, p2, s.feats[:0])
@@ -267,6 +272,25 @@ func (t *Tagger) tag(s *scratch) {
 		s.classes[i] = best
 		p2, p1 = p1, best
 	}
+}
+
+// lexClass returns the ambiguity class and top class of the word whose
+// lowered hash is low.
+func (t *Tagger) lexClass(low uint64) (amb, top uint64) {
+	row := t.lex.Row(low)
+	if len(row) == 0 {
+		return unknownAmb, unknownAmb
+	}
+	var cs, ps [16]int
+	n := 0
+	for _, e := range row {
+		if n == len(cs) {
+			break
+		}
+		cs[n], ps[n] = perceptron.EntryClass(e), int(perceptron.EntryWeight(e))
+		n++
+	}
+	return ambOf(cs[:n], ps[:n])
 }
 
 // lemma returns the lemma of word i tagged with class c.

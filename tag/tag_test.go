@@ -1,7 +1,10 @@
 package tag
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"sitrep/doc"
@@ -75,6 +78,69 @@ func TestProcessOddInput(t *testing.T) {
 				if tok.UPOS == "" || tok.XPOS == "" || tok.Lemma == "" {
 					t.Errorf("got %+v; want all fields set", tok)
 				}
+			}
+		})
+	}
+}
+
+func TestCorruptModel(t *testing.T) {
+	tg, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var good bytes.Buffer
+	if err := tg.WriteModel(&good); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"text", []byte("not a model")},
+		{"truncated", good.Bytes()[:good.Len()/3]},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "model.bin")
+			if err := os.WriteFile(path, c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := New(Config{ModelPath: path}); err == nil {
+				t.Error("got nil error; want an error")
+			}
+		})
+	}
+	t.Run("round trip", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "model.bin")
+		if err := os.WriteFile(path, good.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := New(Config{ModelPath: path}); err != nil {
+			t.Errorf("got %v; want nil", err)
+		}
+	})
+}
+
+func TestMakeEdit(t *testing.T) {
+	cases := []struct {
+		form, lemma string
+		want        edit
+	}{
+		{"studies", "study", edit{strip: 3, add: "y"}},
+		{"walked", "walk", edit{strip: 2}},
+		{"The", "the", edit{}},
+		{"Americans", "American", edit{keepCase: true, strip: 1}},
+		{"writing", "write", edit{strip: 3, add: "e"}},
+	}
+	for _, c := range cases {
+		t.Run(c.form, func(t *testing.T) {
+			got := makeEdit(c.form, c.lemma)
+			if got != c.want {
+				t.Errorf("got %v; want %v", got, c.want)
+			}
+			if l := got.apply(c.form); l != c.lemma {
+				t.Errorf("apply: got %q; want %q", l, c.lemma)
 			}
 		})
 	}

@@ -98,6 +98,75 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 		}
 		data = append(data, e)
 	}
+	// The lexicon of ambiguity classes; training sentences see it built
+	// without their own tenth of the data, as new text will.
+	const lexFolds = 10
+	total := map[uint64]map[int]int{}
+	fold := make([]map[uint64]map[int]int, lexFolds)
+	for f := range fold {
+		fold[f] = map[uint64]map[int]int{}
+	}
+	lowOf := func(w string) uint64 { return lowerHash(perceptron.Seed(1), w) }
+	for si, e := range data {
+		for i, w := range e.words {
+			k := lowOf(w)
+			for _, m := range []map[uint64]map[int]int{total, fold[si%lexFolds]} {
+				if m[k] == nil {
+					m[k] = map[int]int{}
+				}
+				m[k][e.gold[i]]++
+			}
+		}
+	}
+	lexEntry := func(counts map[int]int, minus map[int]int) ([]int, []int) {
+		sum := 0
+		for c, n := range counts {
+			sum += n - minus[c]
+		}
+		if sum < lexMin {
+			return nil, nil
+		}
+		var cs []int
+		for c, n := range counts {
+			if n-minus[c] > 0 && (n-minus[c])*1000/sum >= lexKeep {
+				cs = append(cs, c)
+			}
+		}
+		sort.Ints(cs)
+		ps := make([]int, len(cs))
+		for i, c := range cs {
+			ps[i] = (counts[c] - minus[c]) * 1000 / sum
+		}
+		return cs, ps
+	}
+	ambs := make([][]uint64, len(data))
+	tops := make([][]uint64, len(data))
+	for si, e := range data {
+		for _, w := range e.words {
+			k := lowOf(w)
+			cs, ps := lexEntry(total[k], fold[si%lexFolds][k])
+			a, tp := ambOf(cs, ps)
+			ambs[si] = append(ambs[si], a)
+			tops[si] = append(tops[si], tp)
+		}
+	}
+	var lexKeys []uint64
+	var lexRows [][]perceptron.Entry
+	for k, counts := range total {
+		cs, ps := lexEntry(counts, nil)
+		if len(cs) == 0 {
+			continue
+		}
+		row := make([]perceptron.Entry, len(cs))
+		for i := range cs {
+			row[i] = perceptron.Entry{Class: cs[i], Weight: int16(ps[i])}
+		}
+		lexKeys = append(lexKeys, k)
+		lexRows = append(lexRows, row)
+	}
+	t.lex = perceptron.BuildModel(len(classes), 1, lexKeys, lexRows)
+	logf("lexicon: %d words\n", len(lexKeys))
+
 	rng := rand.New(rand.NewSource(cfg.Seed))
 	tr := perceptron.NewTrainer(len(classes))
 	scores := make([]float32, len(classes))
@@ -125,6 +194,9 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 			}
 			infos = infos[:len(words)]
 			sentInfo(words, infos, isCapsSentence(words))
+			for i := range infos {
+				infos[i].amb, infos[i].top = ambs[k][i], tops[k][i]
+			}
 			p1, p2 := -1, -2
 			for i := range words {
 				feats = tagFeatures(infos, i, p1, p2, feats[:0])

@@ -176,15 +176,13 @@ func (tr *Trainer) Model(prune float64) *Model {
 type Model struct {
 	NClasses int
 	Scale    float64 // weight of one quantum
-	slots    []slot  // open-addressing table, len a power of two
-	ents     []uint32
-	nfeat    int
-}
-
-type slot struct {
-	key uint64
-	off uint32
-	n   uint32
+	// slots is an open-addressing table (length a power of two) of packed
+	// slots: the high 32 bits of the feature's hash, the offset of its
+	// entries in ents (24 bits) and their count (8 bits); 0 is empty.
+	slots []uint64
+	ents  []uint32
+	keys  []uint64 // feature hashes, in the order of their entries
+	offs  []uint32 // offs[i]:offs[i+1] are the entries of keys[i]
 }
 
 type builder struct {
@@ -195,62 +193,87 @@ type builder struct {
 	ents  []uint32
 }
 
+// Limits of the packed slot.
+const (
+	maxRow     = 255
+	maxEntries = 1 << 24
+)
+
 func newBuilder(n int, scale float64) *builder { return &builder{n: n, scale: scale} }
 
+// add appends feature k with its entries; a row longer than maxRow keeps
+// its maxRow largest weights, and entries past maxEntries in all are
+// dropped.
 func (b *builder) add(k uint64, ent []uint32) {
+	if len(ent) > maxRow {
+		ent = append([]uint32(nil), ent...)
+		sort.Slice(ent, func(i, j int) bool {
+			a, c := int16(uint16(ent[i])), int16(uint16(ent[j]))
+			return max(a, -a) > max(c, -c)
+		})
+		ent = ent[:maxRow]
+		sort.Slice(ent, func(i, j int) bool { return ent[i]>>16 < ent[j]>>16 })
+	}
+	if len(b.ents)+len(ent) > maxEntries {
+		return
+	}
 	b.keys = append(b.keys, k)
 	b.offs = append(b.offs, uint32(len(b.ents)))
 	b.ents = append(b.ents, ent...)
 }
 
 func (b *builder) build() *Model {
-	m := &Model{NClasses: b.n, Scale: b.scale, ents: b.ents, nfeat: len(b.keys)}
+	m := &Model{NClasses: b.n, Scale: b.scale, ents: b.ents, keys: b.keys}
 	size := 1
-	for size < 2*len(b.keys)+2 {
+	for size*2 < 3*len(b.keys)+2 {
 		size <<= 1
 	}
-	m.slots = make([]slot, size)
+	m.slots = make([]uint64, size)
 	mask := uint64(size - 1)
-	b.offs = append(b.offs, uint32(len(b.ents)))
+	m.offs = append(b.offs, uint32(len(b.ents)))
 	for i, k := range b.keys {
 		j := k & mask
-		for m.slots[j].key != 0 {
+		for m.slots[j] != 0 {
 			j = (j + 1) & mask
 		}
-		m.slots[j] = slot{key: k, off: b.offs[i], n: b.offs[i+1] - b.offs[i]}
+		n := m.offs[i+1] - m.offs[i]
+		m.slots[j] = k&^0xffffffff | uint64(m.offs[i])<<8 | uint64(n)
 	}
 	return m
 }
 
 // Features returns how many features the model keeps.
-func (m *Model) Features() int { return m.nfeat }
+func (m *Model) Features() int { return len(m.keys) }
 
 // Entries returns how many (feature, class) weights the model keeps.
 func (m *Model) Entries() int { return len(m.ents) }
 
+// Row returns the entries of feature f packed as class<<16 | uint16(weight)
+// (see EntryClass and EntryWeight), or nil when f is unknown. The slice
+// belongs to the model and must not be changed.
+func (m *Model) Row(f uint64) []uint32 {
+	if len(m.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(m.slots) - 1)
+	tag := f &^ 0xffffffff
+	for j := f & mask; ; j = (j + 1) & mask {
+		s := m.slots[j]
+		if s == 0 {
+			return nil
+		}
+		if s&^0xffffffff == tag {
+			off := uint32(s) >> 8
+			return m.ents[off : off+uint32(s&0xff)]
+		}
+	}
+}
+
 // Add adds the weights of feature f to scores, which must have NClasses
 // elements. Unknown features add nothing.
 func (m *Model) Add(f uint64, scores []int32) {
-	if len(m.slots) == 0 {
-		return
-	}
-	if f == 0 {
-		return
-	}
-	mask := uint64(len(m.slots) - 1)
-	j := f & mask
-	for {
-		s := &m.slots[j]
-		if s.key == f {
-			for _, e := range m.ents[s.off : s.off+s.n] {
-				scores[e>>16] += int32(int16(uint16(e)))
-			}
-			return
-		}
-		if s.key == 0 {
-			return
-		}
-		j = (j + 1) & mask
+	for _, e := range m.Row(f) {
+		scores[e>>16] += int32(int16(uint16(e)))
 	}
 }
 
@@ -310,21 +333,19 @@ func (b *Bundle) Write(w io.Writer) error {
 func (m *Model) encode(bw *writer) {
 	bw.put(uint64(m.NClasses))
 	bw.put(math.Float64bits(m.Scale))
-	idx := make([]int, 0, m.nfeat)
-	for i, s := range m.slots {
-		if s.n != 0 {
-			idx = append(idx, i)
-		}
+	idx := make([]int, len(m.keys))
+	for i := range idx {
+		idx[i] = i
 	}
-	sort.Slice(idx, func(a, b int) bool { return m.slots[idx[a]].key < m.slots[idx[b]].key })
+	sort.Slice(idx, func(a, b int) bool { return m.keys[idx[a]] < m.keys[idx[b]] })
 	bw.put(uint64(len(idx)))
 	prev := uint64(0)
 	for _, i := range idx {
-		s := m.slots[i]
-		bw.put(s.key - prev)
-		prev = s.key
-		bw.put(uint64(s.n))
-		for _, e := range m.ents[s.off : s.off+s.n] {
+		bw.put(m.keys[i] - prev)
+		prev = m.keys[i]
+		ents := m.ents[m.offs[i]:m.offs[i+1]]
+		bw.put(uint64(len(ents)))
+		for _, e := range ents {
 			bw.put(uint64(e >> 16))
 			var b [2]byte
 			binary.LittleEndian.PutUint16(b[:], uint16(e))
@@ -454,7 +475,7 @@ func (rd *reader) model() (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n == 0 || n > nc {
+		if n == 0 || n > nc || n > maxRow || uint64(len(b.ents))+n > maxEntries {
 			return nil, fmt.Errorf("%w: %d entries for %d classes", ErrFormat, n, nc)
 		}
 		ent = ent[:0]
@@ -476,3 +497,34 @@ func (rd *reader) model() (*Model, error) {
 	}
 	return b.build(), nil
 }
+
+// Entry is one (class, weight) pair of a feature's row.
+type Entry struct {
+	Class  int
+	Weight int16
+}
+
+// BuildModel returns a model for n classes whose feature keys[i] has the
+// row rows[i]; a weight counts scale. Keys must be distinct and non-zero
+// (zero keys are dropped); classes must be below n.
+func BuildModel(n int, scale float64, keys []uint64, rows [][]Entry) *Model {
+	b := newBuilder(n, scale)
+	var ent []uint32
+	for i, k := range keys {
+		if k == 0 || len(rows[i]) == 0 {
+			continue
+		}
+		ent = ent[:0]
+		for _, e := range rows[i] {
+			ent = append(ent, uint32(e.Class)<<16|uint32(uint16(e.Weight)))
+		}
+		b.add(k, ent)
+	}
+	return b.build()
+}
+
+// EntryClass returns the class of a packed entry returned by Row.
+func EntryClass(e uint32) int { return int(e >> 16) }
+
+// EntryWeight returns the weight of a packed entry returned by Row.
+func EntryWeight(e uint32) int16 { return int16(uint16(e)) }

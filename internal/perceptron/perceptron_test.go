@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"io"
 	"errors"
+	"io"
 	"testing"
 )
 
