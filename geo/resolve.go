@@ -116,6 +116,10 @@ func (a *analysis) entityMentions() {
 			if p.Len() == 0 || stopNames[key] {
 				continue
 			}
+			if onlyAlt(p) && a.maxPrior(p) < wt.minWhole {
+				// Only a little place's former or local name: "Isaacson".
+				continue
+			}
 			if p.Common() && strings.IndexByte(key, ' ') < 0 && (e.Type != doc.GPE && e.Type != doc.NORP || a.maxPrior(p) < wt.minWhole) {
 				// "the City", "Hope", "the Loop": a common word a
 				// gazetteer place is also named after.
