@@ -411,11 +411,19 @@ func (g *Gazetteer) Lookup(key string) Postings {
 
 // HasPrefix reports whether some key starts with prefix followed by a
 // space, that is whether a longer name could begin with these words.
+// Normalised keys hold no byte below the space, so such keys sort right
+// after prefix itself.
 func (g *Gazetteer) HasPrefix(prefix string) bool {
 	if prefix == "" {
 		return g.nKeys > 0
 	}
-	p := prefix + " "
-	i := g.search(p)
-	return i < g.nKeys && len(g.key(i)) >= len(p) && g.key(i)[:len(p)] == p
+	i := g.search(prefix)
+	if i < g.nKeys && g.key(i) == prefix {
+		i++
+	}
+	if i >= g.nKeys {
+		return false
+	}
+	k := g.key(i)
+	return len(k) > len(prefix) && k[:len(prefix)] == prefix && k[len(prefix)] == ' '
 }
