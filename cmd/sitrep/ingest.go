@@ -26,8 +26,9 @@ In text, html and auto mode each FILE is one article; --url, --title and
 --id then need a single FILE. With --format jsonl each FILE holds JSON Lines
 records, one {"id","text","published","url","title","source"} per line.
 
-An article already stored (same URL, or the same text) is not stored again
-and counts as a duplicate. An article that cannot be read or stored is
+Articles are stored in batches, one transaction each (up to 32 articles,
+or what was analysed within a second). An article already stored (same
+URL, or the same text) is not stored again and counts as a duplicate. An article that cannot be read or stored is
 reported and the batch goes on. A one-line summary goes to standard error:
 how many articles were read, stored, duplicates, stored with problems
 recorded by a stage, and failed.
