@@ -509,6 +509,9 @@ func (a *analysis) filter() {
 			m.rejected = true
 		case stopNames[m.key]:
 			m.rejected = true
+		case len(m.key) < 3 && !strong && !a.countryLike(m.post) && !dottedAbbrev(surface):
+			// "Al" in "Al-Hedoud".
+			m.rejected = true
 		case !strong && onlyAbbrev(m.post) && !dottedAbbrev(surface):
 			m.rejected = true
 		case !strong && !m.strongLoc && m.post.Common() && titleCase:
