@@ -24,9 +24,9 @@ var (
 	// ErrConflict: a different document (other URL and other text) is
 	// already stored under the same id.
 	ErrConflict = errors.New("store: document id already used by another document")
-	// ErrInvalid: the document cannot be stored as given (nil, no id,
-	// two entities with the same id, a NaN or infinite number), or a
-	// filter makes no sense.
+	// ErrInvalid: the document cannot be stored as given (nil, no id, two
+	// entities with the same id, a NaN or infinite number, a publication
+	// year outside 1..9999), or a filter makes no sense.
 	ErrInvalid = errors.New("store: invalid")
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("store: closed")

@@ -173,6 +173,9 @@ func validate(d *doc.Document) error {
 	if d.ID == "" {
 		return fmt.Errorf("sqlite: put: %w: document has no id", store.ErrInvalid)
 	}
+	if y := d.Published.Year(); !d.Published.IsZero() && (y < 1 || y > 9999) {
+		return fmt.Errorf("sqlite: put %s: %w: publication year %d outside 1..9999", d.ID, store.ErrInvalid, y)
+	}
 	seen := make(map[string]bool, len(d.Entities))
 	for _, e := range d.Entities {
 		if seen[e.ID] {

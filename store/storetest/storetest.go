@@ -327,6 +327,8 @@ func testInvalid(t *testing.T, s store.Store) {
 	nanScore.Events[1].Goldstein = math.NaN()
 	infPlace := docCaracas()
 	infPlace.Entities[2].Place.Lat = math.Inf(1)
+	farFuture := docUndated()
+	farFuture.Published = time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name string
 		d    *doc.Document
@@ -336,6 +338,7 @@ func testInvalid(t *testing.T, s store.Store) {
 		{"duplicate entity id", dupEntities},
 		{"NaN Goldstein score", nanScore},
 		{"infinite latitude", infPlace},
+		{"publication year past 9999", farFuture},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := s.Put(ctx, tc.d); !errors.Is(err, store.ErrInvalid) {
