@@ -183,7 +183,9 @@ func (w *work) passive(v int) bool {
 		}
 		switch w.rel(v) {
 		case "acl":
-			return true
+			// unless the parse hung the main verb off the subject noun:
+			// "Foreign ministers agreed in principle ..."
+			return !w.rootNoun(w.head(v))
 		case "conj":
 			if v = w.head(v); v < 0 {
 				return false
@@ -275,12 +277,26 @@ func (w *work) subjOf(v, depth int) int {
 		}
 	case "acl":
 		// "militants firing on ...": the noun does it, when it names
-		// an entity itself
-		if r == "acl" && w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 {
+		// an entity itself; so does a root noun the main verb was hung
+		// off ("British aircraft ... killed 4 Iraqis")
+		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v)) {
 			return h
 		}
 	}
 	return -1
+}
+
+// rootNoun reports whether token n is a noun heading the sentence, which
+// is what a parse that missed the main verb makes of the subject.
+func (w *work) rootNoun(n int) bool {
+	if n < 0 || w.head(n) >= 0 {
+		return false
+	}
+	switch w.upos(n) {
+	case "NOUN", "PROPN":
+		return true
+	}
+	return false
 }
 
 // objOf returns the logical object of verb v: its object, or the subject
@@ -511,7 +527,9 @@ func (w *work) sentence(si int) {
 	for t := 0; t < n; t++ {
 		ps := w.c.dict.lookup(w.lem[t], false)
 		if len(ps) == 0 {
-			continue
+			if ps = w.c.dict.variant(w.lem[t]); len(ps) == 0 {
+				continue
+			}
 		}
 		p, obj := w.match(t, ps)
 		if p == nil {
@@ -842,7 +860,24 @@ func (w *work) roleArgs(c *cand, r string) []int {
 			}
 		}
 	default:
-		return w.prepArgs(nil, r, t, c.obj)
+		out := w.prepArgs(nil, r, t, c.obj)
+		if len(out) == 0 && c.p.Kind == Verb && c.obj < 0 {
+			// "provide 25,000 tons of food aid to refugees": the
+			// preposition hangs inside the object
+			o := w.objOf(t)
+			for depth := 0; o >= 0 && depth < 2 && len(out) == 0; depth++ {
+				out = w.prepArgs(out, r, o)
+				next := -1
+				for _, k := range w.children(o) {
+					if baseRel(w.rel(int(k))) == "nmod" && w.rel(int(k)) != "nmod:poss" && w.caseOf(int(k)) == "of" {
+						next = int(k)
+						break
+					}
+				}
+				o = next
+			}
+		}
+		return out
 	}
 	return nil
 }

@@ -107,6 +107,7 @@ type Dictionary struct {
 	Patterns []*Pattern
 	Lex      Lexicon
 	byLemma  map[string][]*Pattern
+	clipped  map[string][]*Pattern
 	byID     map[string]*Pattern
 }
 
@@ -406,15 +407,24 @@ func isWord(s string) bool {
 	return s != ""
 }
 
-// index rebuilds the lemma index, most specific pattern first.
+// index rebuilds the lemma index, most specific pattern first, and the
+// index of clipped lemmas (without a final e or a doubled final letter).
 func (d *Dictionary) index() {
 	d.byLemma = map[string][]*Pattern{}
+	d.clipped = map[string][]*Pattern{}
 	for _, p := range d.Patterns {
 		k := p.Lemma
 		if p.Kind == Modal {
 			k = "\x00" + k
 		}
 		d.byLemma[k] = append(d.byLemma[k], p)
+	}
+	for l, ps := range d.byLemma {
+		if n := len(l); n > 3 && l[0] != 0 && (l[n-1] == 'e' || l[n-1] == l[n-2]) {
+			if _, real := d.byLemma[l[:n-1]]; !real {
+				d.clipped[l[:n-1]] = ps
+			}
+		}
 	}
 	for _, ps := range d.byLemma {
 		sort.SliceStable(ps, func(i, j int) bool {
@@ -425,6 +435,13 @@ func (d *Dictionary) index() {
 			return ps[i].order < ps[j].order
 		})
 	}
+}
+
+// variant returns the patterns of the lemma that l is a clipped form of,
+// as a lemmatizer may leave it: "telephon" for "telephone", "shel" for
+// "shell". It returns nil when l is none.
+func (d *Dictionary) variant(l string) []*Pattern {
+	return d.clipped[l]
 }
 
 // lookup returns the patterns of a kind for a lemma, most specific first.
