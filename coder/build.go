@@ -70,9 +70,6 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 	if had > 0 && len(targets) == 0 {
 		return doc.Event{}, false
 	}
-	if (c.p.Dyadic || w.c.dict.Lex.Dyadic[c.p.Plover]) && len(targets) == 0 && !(c.p.Mutual && len(c.actors) >= 2) {
-		return doc.Event{}, false
-	}
 	if c.fromGov && len(targets) == 0 {
 		return doc.Event{}, false
 	}
@@ -108,6 +105,11 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 		}
 	case c.hist:
 		modality = doc.Historical
+	}
+	// a type that needs a counterpart, checked after the reductions: an
+	// intended aid with no one named is still an intent (AGREE)
+	if (c.p.Dyadic || w.c.dict.Lex.Dyadic[plover]) && len(targets) == 0 && !(c.p.Mutual && len(c.actors) >= 2) {
+		return doc.Event{}, false
 	}
 	code, _ := w.c.onto.Lookup(cameo)
 	s := w.d.Sentences[si]
