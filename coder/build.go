@@ -106,9 +106,11 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 	case c.hist:
 		modality = doc.Historical
 	}
-	// a type that needs a counterpart, checked after the reductions: an
-	// intended aid with no one named is still an intent (AGREE)
-	if (c.p.Dyadic || w.c.dict.Lex.Dyadic[plover]) && len(targets) == 0 && !(c.p.Mutual && len(c.actors) >= 2) {
+	// a type that needs a counterpart needs it when only intended too
+	// ("will host a news conference" is no event), but not when a word of
+	// commitment states the intent ("is willing to send material") or it
+	// is threatened ("may halt mediation efforts")
+	if plover != "THREATEN" && !(plover == "AGREE" && c.committed) && (c.p.Dyadic || w.c.dict.Lex.Dyadic[c.p.Plover]) && len(targets) == 0 && !(c.p.Mutual && len(c.actors) >= 2) {
 		return doc.Event{}, false
 	}
 	code, _ := w.c.onto.Lookup(cameo)

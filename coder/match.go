@@ -35,6 +35,7 @@ type cand struct {
 	fut, hyp   bool
 	dem, hist  bool
 	unless     bool // the clause has an unless-condition: a threat
+	committed  bool // the intent is stated by a word of commitment ("agreed to", "is willing to")
 	governor   int  // candidate governing this one through a complement, -1
 	dropped    bool
 	speaker    string
@@ -1051,6 +1052,7 @@ func (w *work) modality(ci int) {
 		f.cond = f.cond || g.cond
 	}
 	cl := c.clause
+	committed := false
 climb:
 	for step := 0; step < 6; step++ {
 		h := w.head(cl)
@@ -1075,6 +1077,7 @@ climb:
 				f.dem = true
 			case lex.Intent[l]:
 				f.fut = true
+				committed = true
 			}
 			inherit(h)
 		case "advcl":
@@ -1097,6 +1100,7 @@ climb:
 		cl = h
 	}
 	c.neg, c.fut, c.hyp, c.cond, c.dem, c.hist, c.unless = f.neg, f.fut, f.hyp, f.cond, f.dem, f.hist, f.unless
+	c.committed = committed
 	// a dated clause long before publication is background
 	if !w.d.Published.IsZero() {
 		if y := w.clauseYear(c); y > 0 && y < w.d.Published.Year()-1 {
