@@ -1077,7 +1077,7 @@ climb:
 				f.dem = true
 			case lex.Intent[l]:
 				f.fut = true
-				committed = true
+				committed = committed || lex.Commit[l]
 			}
 			inherit(h)
 		case "advcl":

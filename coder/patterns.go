@@ -94,6 +94,7 @@ type Lexicon struct {
 	Light        map[string]bool // light verbs whose subject acts out their object noun ("held talks")
 	Say          map[string]bool // verbs of saying whose complement is reported speech
 	Intent       map[string]bool // verbs and adjectives whose complement is intended (future)
+	Commit       map[string]bool // intent words that commit the actor ("agreed to", "is willing to")
 	Demand       map[string]bool // verbs whose complement is demanded
 	Negation     map[string]bool // negating words
 	Future       map[string]bool // auxiliaries of the future
@@ -151,7 +152,7 @@ var roleNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss":
 func NewDictionary() *Dictionary {
 	return &Dictionary{
 		Lex: Lexicon{
-			Light: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Demand: map[string]bool{},
+			Light: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Commit: map[string]bool{}, Demand: map[string]bool{},
 			Negation: map[string]bool{}, Future: map[string]bool{}, Hypothetical: map[string]bool{},
 			Historical: map[string]bool{}, Dyadic: map[string]bool{},
 		},
@@ -175,7 +176,7 @@ func NewDictionary() *Dictionary {
 // and rcp=R,R with R one of subj obj iobj poss gov comp or a preposition.
 // TYPE NONE (with no code) makes a stop pattern that matches and codes
 // nothing. Flags: defer, absorb, demand, dyadic, mutual, rhetoric. Lists: @say
-// @intent @demand @negation @future @hypothetical @historical @dyadic
+// @intent @commit @demand @negation @future @hypothetical @historical @dyadic
 // @light.
 func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error {
 	var errs ErrorList
@@ -208,7 +209,7 @@ func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error
 
 func (d *Dictionary) lists() map[string]map[string]bool {
 	return map[string]map[string]bool{
-		"@say": d.Lex.Say, "@intent": d.Lex.Intent, "@demand": d.Lex.Demand, "@negation": d.Lex.Negation,
+		"@say": d.Lex.Say, "@intent": d.Lex.Intent, "@commit": d.Lex.Commit, "@demand": d.Lex.Demand, "@negation": d.Lex.Negation,
 		"@future": d.Lex.Future, "@hypothetical": d.Lex.Hypothetical, "@historical": d.Lex.Historical,
 		"@dyadic": d.Lex.Dyadic, "@light": d.Lex.Light,
 	}
