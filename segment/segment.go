@@ -86,13 +86,9 @@ func (sg *Segmenter) Process(ctx context.Context, d *doc.Document) error {
 	t := sg.pool.Get().(*tokenizer)
 	defer sg.release(t)
 	t.run(d.Text)
-	spans, sents := assemble(d.Text, t.toks, sg.split(t), t.spans[:0])
-	t.spans = spans // reused by the next call
-	toks := make([]doc.Token, len(spans))
-	for i, s := range spans {
-		toks[i] = doc.Token{Span: s, Head: -1}
-	}
-	d.Tokens = toks
+	sents, cuts := layout(t.toks, sg.split(t), t.cuts)
+	t.cuts = cuts // reused by the next call
+	d.Tokens = tokensOf(t.toks, cuts)
 	d.Sentences = sents
 	for _, s := range sents {
 		if n := s.EndToken - s.FirstToken; n > longSentence {
@@ -115,7 +111,9 @@ func (sg *Segmenter) Segment(text string) (tokens []doc.Span, sentences []doc.Se
 	t := sg.pool.Get().(*tokenizer)
 	defer sg.release(t)
 	t.run(text)
-	return assemble(text, t.toks, sg.split(t), nil)
+	sents, cuts := layout(t.toks, sg.split(t), t.cuts)
+	t.cuts = cuts
+	return spansOf(t.toks, cuts), sents
 }
 
 // release returns t to the pool, dropping its reference to the text and
@@ -125,22 +123,22 @@ func (sg *Segmenter) release(t *tokenizer) {
 	if cap(t.toks) > 1<<20 {
 		t.toks = nil
 	}
-	if cap(t.spans) > 1<<20 {
-		t.spans = nil
+	if cap(t.cuts) > 1<<16 {
+		t.cuts = nil
 	}
 	sg.pool.Put(t)
 }
 
-// assemble appends the output spans to spans (allocated when nil) from
-// the tokens and the indices of the tokens that start sentences. The final period of a one-period
-// abbreviation that ends a sentence ("Inc.", "U.S.") becomes its own token,
-// as in UD EWT and GUM, unless the abbreviation is the whole sentence.
-func assemble(text string, toks []tok, starts []int, spans []doc.Span) ([]doc.Span, []doc.Sentence) {
+// layout returns the sentences for the tokens and the indices of the
+// tokens that start sentences, and appends to cuts (reused) the indices of
+// the tokens whose final period becomes a token of its own: the period of
+// a one-period abbreviation that ends a sentence ("Inc.", "U.S."), as in
+// UD EWT and GUM, unless the abbreviation is the whole sentence. Output
+// token i of toks[j] is j plus the cuts before j.
+func layout(toks []tok, starts []int, cuts []int) ([]doc.Sentence, []int) {
+	cuts = cuts[:0]
 	if len(toks) == 0 {
-		return spans[:0], nil
-	}
-	if spans == nil {
-		spans = make([]doc.Span, 0, len(toks)+len(starts))
+		return nil, cuts
 	}
 	sents := make([]doc.Sentence, 0, len(starts))
 	for si, a := range starts {
@@ -148,13 +146,13 @@ func assemble(text string, toks []tok, starts []int, spans []doc.Span) ([]doc.Sp
 		if si+1 < len(starts) {
 			b = starts[si+1]
 		}
+		first := a + len(cuts)
 		// The abbreviation that ends the sentence, before any closers.
-		split := -1
 		for j := b - 1; j >= a; j-- {
 			tk := &toks[j]
 			if tk.flags&flagAbbr != 0 {
 				if j > a {
-					split = j
+					cuts = append(cuts, j)
 				}
 				break
 			}
@@ -162,22 +160,61 @@ func assemble(text string, toks []tok, starts []int, spans []doc.Span) ([]doc.Sp
 				break
 			}
 		}
-		first := len(spans)
-		for j := a; j < b; j++ {
-			tk := toks[j]
-			if j == split {
-				spans = append(spans, doc.Span{Start: tk.start, End: tk.end - 1}, doc.Span{Start: tk.end - 1, End: tk.end})
-				continue
-			}
-			spans = append(spans, doc.Span{Start: tk.start, End: tk.end})
-		}
 		sents = append(sents, doc.Sentence{
 			Span:       doc.Span{Start: toks[a].start, End: toks[b-1].end},
 			FirstToken: first,
-			EndToken:   len(spans),
+			EndToken:   b + len(cuts),
 		})
 	}
-	return spans, sents
+	return sents, cuts
+}
+
+// spansOf returns the output token spans of toks given the cuts from
+// layout.
+func spansOf(toks []tok, cuts []int) []doc.Span {
+	if len(toks) == 0 {
+		return nil
+	}
+	out := make([]doc.Span, len(toks)+len(cuts))
+	o := 0
+	for j := range toks {
+		tk := &toks[j]
+		if len(cuts) > 0 && cuts[0] == j {
+			cuts = cuts[1:]
+			out[o] = doc.Span{Start: tk.start, End: tk.end - 1}
+			out[o+1] = doc.Span{Start: tk.end - 1, End: tk.end}
+			o += 2
+			continue
+		}
+		out[o] = doc.Span{Start: tk.start, End: tk.end}
+		o++
+	}
+	return out
+}
+
+// tokensOf is like spansOf for doc.Tokens, with Head -1. Only the span and
+// head fields are written (the slice is freshly zeroed), which keeps the
+// string fields out of the copy.
+func tokensOf(toks []tok, cuts []int) []doc.Token {
+	out := make([]doc.Token, len(toks)+len(cuts))
+	o := 0
+	for j := range toks {
+		tk := &toks[j]
+		if len(cuts) > 0 && cuts[0] == j {
+			cuts = cuts[1:]
+			out[o].Span = doc.Span{Start: tk.start, End: tk.end - 1}
+			out[o].Head = -1
+			o++
+			out[o].Span = doc.Span{Start: tk.end - 1, End: tk.end}
+			out[o].Head = -1
+			o++
+			continue
+		}
+		out[o].Span = doc.Span{Start: tk.start, End: tk.end}
+		out[o].Head = -1
+		o++
+	}
+	return out
 }
 
 // split returns the indices of the tokens that start sentences; the first
@@ -212,7 +249,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 			continue // inside a dateline
 		}
 		if !hard {
-			if !considered(t.text, toks, k, k-last, inQuote) {
+			if insideSentence(toks, k) || !considered(t.text, toks, k, k-last, inQuote) {
 				continue
 			}
 			f := features(feats[:0], t.text, toks, k, k-last, inQuote)
@@ -229,6 +266,27 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 		dateline = datelineEnd(t.text, toks, k)
 	}
 	return starts
+}
+
+// continuesAfter lists the shapes of tokens after which a lowercase word
+// goes on with the sentence (unless the token is an abbreviation).
+var continuesAfter = [256]bool{
+	shapeLower: true, shapeCap: true, shapeCaps: true, shapeDigit: true,
+	shapeComma: true, shapeLetter: true, shapeInitial: true,
+}
+
+// insideSentence is a fast check for the most common gaps, which
+// candidate rejects too: a lowercase word after a word or a comma, and a
+// comma, semicolon or colon.
+func insideSentence(toks []tok, k int) bool {
+	n, p := &toks[k], &toks[k-1]
+	switch n.shape {
+	case shapeLower:
+		return p.flags&flagAbbr == 0 && continuesAfter[p.shape]
+	case shapeComma, shapeColon:
+		return true
+	}
+	return false
 }
 
 // wordGapMargin is the score a boundary between two words with no

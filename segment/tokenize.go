@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"sitrep/doc"
 )
 
 // Token flags recorded by the tokenizer for the sentence splitter.
@@ -41,11 +39,11 @@ type tok struct {
 type tokenizer struct {
 	text   string
 	toks   []tok
-	stack  []tok      // trailing punctuation of the current chunk, in reverse
-	spans  []doc.Span // output buffer reused by Process
-	nl     int        // newlines before the next token
-	indent int        // columns of white space since the last newline
-	space  bool       // white space before the next token
+	stack  []tok // trailing punctuation of the current chunk, in reverse
+	cuts   []int // abbreviation tokens split at sentence ends, reused by layout
+	nl     int   // newlines before the next token
+	indent int   // columns of white space since the last newline
+	space  bool  // white space before the next token
 }
 
 // isSpaceRune reports whether r separates tokens: Unicode white space,
@@ -128,9 +126,9 @@ func (t *tokenizer) run(text string) {
 		}
 		switch {
 		case letters:
-			t.word(i, j, 0)
+			t.letters(i, j)
 		case j-i >= 2 && isLetterB(text[i]) && (text[j-1] == ',' || text[j-1] == ';') && t.plainWord(i, j-1):
-			t.word(i, j-1, 0)
+			t.letters(i, j-1)
 			t.emit(j-1, j, 0)
 		default:
 			t.chunk(i, j, j)
@@ -754,6 +752,21 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 		}
 	}
 	t.emit(s, e, flags)
+}
+
+// letters tokenizes [s, e), which holds ASCII letters only. It does what
+// word does with no flags, more quickly: with no apostrophe and no digit,
+// only the contraction lexicon applies ("cannot").
+func (t *tokenizer) letters(s, e int) {
+	if n := e - s; n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
+		var buf [maxContractionLen]byte
+		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
+			t.emit(s, s+k, 0)
+			t.emit(s+k, e, 0)
+			return
+		}
+	}
+	t.emit(s, e, 0)
 }
 
 // apostropheBefore returns the start of an apostrophe (' or ’ or `) that
