@@ -116,11 +116,11 @@ func (a *analysis) entityMentions() {
 			if p.Len() == 0 || stopNames[key] {
 				continue
 			}
-			if onlyAlt(p) && a.maxPrior(p) < wt.minWhole {
+			if a.onlyAlt(p) && a.maxPrior(p, key) < wt.minWhole {
 				// Only a little place's former or local name: "Isaacson".
 				continue
 			}
-			if p.Common() && strings.IndexByte(key, ' ') < 0 && (e.Type != doc.GPE && e.Type != doc.NORP || a.maxPrior(p) < wt.minWhole) {
+			if p.Common() && strings.IndexByte(key, ' ') < 0 && (e.Type != doc.GPE && e.Type != doc.NORP || a.maxPrior(p, key) < wt.minWhole) {
 				// "the City", "Hope", "the Loop": a common word a
 				// gazetteer place is also named after.
 				continue
@@ -499,7 +499,7 @@ func (a *analysis) filter() {
 		case a.dayAfter(m.span.End):
 			// "St. Patrick's Day", "Columbus Day": a holiday.
 			m.rejected = true
-		case m.whole && !strong && !m.strongLoc && a.maxPrior(m.post) < wt.minWhole:
+		case m.whole && !strong && !m.strongLoc && a.maxPrior(m.post, m.key) < wt.minWhole:
 			// An earlier stage read an organisation's name here, and no
 			// sizeable place has it.
 			m.rejected, m.weak = true, true
@@ -514,13 +514,13 @@ func (a *analysis) filter() {
 			m.rejected = true
 		case !strong && onlyAbbrev(m.post) && !dottedAbbrev(surface):
 			m.rejected = true
-		case !strong && !m.strongLoc && m.post.Common() && titleCase:
+		case !strong && !m.strongLoc && m.post.Common() && titleCase && !(a.landmark(m.post) && !fw.sentStart):
 			m.rejected, m.weak = true, true
 		case !m.dateline && fw.allCap && m.span.Len() <= 4 && !strings.Contains(surface, ".") && !a.countryLike(m.post):
 			m.rejected = true
 		case m.firstWord > 0 && titles[lower(m.firstWord-1)]:
 			m.rejected = true
-		case !strong && !m.locative && onlyAlt(m.post):
+		case !strong && !m.locative && a.onlyAlt(m.post):
 			m.rejected = true
 		case leftRun && !rightRun && runLen == 2 && !strong:
 			// "Bill Clinton", "Mary Jackson": a person.
@@ -531,7 +531,9 @@ func (a *analysis) filter() {
 		case single && !strong && surnames[m.key]:
 			m.rejected, m.weak = true, true
 		case !strong && !m.strongLoc && m.lastWord+1 < len(a.words) && lw.end+1 == a.words[m.lastWord+1].start &&
-			personCues[text[a.words[m.lastWord+1].start:a.words[m.lastWord+1].end]]:
+			personCues[text[a.words[m.lastWord+1].start:a.words[m.lastWord+1].end]] &&
+			!(m.firstWord > 0 && lower(m.firstWord-1) == "the"):
+			// "Jackson said"; but "the Pentagon said" is a metonym.
 			m.rejected, m.weak = true, true
 		}
 	}
@@ -569,22 +571,36 @@ func (a *analysis) dayAfter(end int) bool {
 	return false
 }
 
+// landmark reports whether p names one of the hand-written landmarks
+// ("the Pentagon", "the Kremlin"), capitalised as names.
+func (a *analysis) landmark(p gazetteer.Postings) bool {
+	for i := range min(p.Len(), a.r.cfg.MaxCandidates) {
+		if strings.HasPrefix(a.r.g.Entry(p.At(i).Entry).Code, "landmark:") {
+			return true
+		}
+	}
+	return false
+}
+
 // maxPrior returns the best prior of the readings of p.
-func (a *analysis) maxPrior(p gazetteer.Postings) float64 {
+func (a *analysis) maxPrior(p gazetteer.Postings, key string) float64 {
 	best := math.Inf(-1)
 	for i := range min(p.Len(), a.r.cfg.MaxCandidates) {
 		q := p.At(i)
 		if q.Abbrev {
 			continue
 		}
-		best = math.Max(best, prior(a.r.g.Entry(q.Entry), q))
+		best = math.Max(best, prior(a.r.g.Entry(q.Entry), q, key))
 	}
 	return best
 }
 
-func onlyAlt(p gazetteer.Postings) bool {
-	for i := range p.Len() {
-		if !p.At(i).Alt {
+// onlyAlt reports whether every reading of p is a GeoNames alternate
+// name; the hand-written alternates ("the Kremlin", "U.S.") count as names.
+func (a *analysis) onlyAlt(p gazetteer.Postings) bool {
+	for i := range min(p.Len(), a.r.cfg.MaxCandidates) {
+		q := p.At(i)
+		if !q.Alt || a.r.g.Entry(q.Entry).GeonameID == 0 {
 			return false
 		}
 	}
@@ -689,7 +705,7 @@ func (a *analysis) makeGroups() {
 				continue
 			}
 			e := a.r.g.Entry(p.Entry)
-			gr.cands = append(gr.cands, cand{e: e, alt: p.Alt, demonym: p.Demonym, prior: prior(e, p)})
+			gr.cands = append(gr.cands, cand{e: e, alt: p.Alt, demonym: p.Demonym, prior: prior(e, p, gr.key)})
 		}
 	}
 }
@@ -701,7 +717,7 @@ type weights struct {
 	minSingle, countryAnchor            float64
 	country, countryCap, admin1, county float64
 	near50, near150, near400            float64
-	minWhole                            float64
+	minWhole, seat                      float64
 }
 
 var wt = weights{
@@ -709,12 +725,12 @@ var wt = weights{
 	minSingle: 4.5, countryAnchor: 0.3,
 	country: 1.5, countryCap: 2.5, admin1: 1.5, county: 3,
 	near50: 3, near150: 3.5, near400: 1.5,
-	minWhole: 4,
+	minWhole: 4, seat: 2.5,
 }
 
 // prior scores a reading before context: bigger places and higher
 // administrative levels first, alternate names last.
-func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
+func prior(e gazetteer.Entry, p gazetteer.Posting, key string) float64 {
 	s := math.Log10(float64(e.Population) + 10)
 	switch e.Feature {
 	case "PCLI":
@@ -737,10 +753,11 @@ func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 		s += 6
 	}
 	if p.Alt {
-		if e.GeonameID != 0 && e.Population < 200000 {
+		if e.GeonameID != 0 && e.Population < 200000 && !exonymLike(key, e.Name) {
 			// A GeoNames alternate name of a smaller place: a former
 			// or local name ("Google" for Topeka). Big cities' are
-			// mostly exonyms ("Antwerp", "Hanover").
+			// mostly exonyms ("Cologne"), and so are names spelt
+			// like the place's own ("Geneva", "Genève").
 			s -= wt.alt
 		} else if e.GeonameID != 0 {
 			s -= 1.5
@@ -749,6 +766,13 @@ func prior(e gazetteer.Entry, p gazetteer.Posting) float64 {
 		}
 	}
 	return s
+}
+
+// exonymLike reports whether the normalised name key starts like the
+// place's own name, as "geneva" and "Genève" or "hanover" and "Hannover".
+func exonymLike(key, name string) bool {
+	n := gazetteer.Normalize(name)
+	return len(key) >= 3 && len(n) >= 3 && key[:3] == n[:3]
 }
 
 // haversine returns the great-circle distance in kilometres.
@@ -892,7 +916,7 @@ func (a *analysis) context() *docContext {
 		f := c.e.Feature
 		pointLike := strings.HasPrefix(f, "PPL") || f == "ADM2" || f == "BLDG" || f == "ST" || f == "SQR"
 		w *= float64(min(len(gr.mentions), 3))
-		if strings.HasPrefix(f, "PCL") || c.demonym {
+		if strings.HasPrefix(f, "PCL") || c.demonym || f == "BLDG" {
 			// A country named says what the article is about more than
 			// where it happens.
 			w *= wt.countryAnchor
@@ -977,10 +1001,21 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 			own = &ctx.anchors[ai]
 		}
 	}
+	// A division named like its seat ("Geneva", "Quebec"): news means
+	// the city.
+	seatOf := map[int]bool{}
+	for _, c := range gr.cands {
+		if c.e.Feature == "ADM1" {
+			seatOf[c.e.Index] = true
+		}
+	}
 	best, second := -1, math.Inf(-1)
 	for ci := range gr.cands {
 		c := &gr.cands[ci]
 		s := c.prior
+		if len(seatOf) > 0 && (c.e.Feature == "PPLA" || c.e.Feature == "PPLC") && seatOf[c.e.Admin1] {
+			s += wt.seat
+		}
 		if len(qualAdmin1)+len(qualCountry) > 0 {
 			hit := false
 			for _, q := range qualAdmin1 {
