@@ -404,7 +404,8 @@ var stopNames = map[string]bool{
 // ("Mobile", "Reading") stand for a place.
 var strongLocatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true,
 	"outside": true, "into": true, "toward": true, "towards": true, "through": true, "via": true, "visit": true,
-	"visited": true, "visiting": true}
+	"visited": true, "visiting": true, "between": true, "across": true, "around": true, "throughout": true,
+	"within": true, "inside": true}
 
 // personCues are words that, right after a name, make it a person's.
 var personCues = map[string]bool{"said": true, "says": true, "told": true, "added": true, "explained": true,
