@@ -92,6 +92,9 @@ type Store interface {
 	// context's or backend's error.
 	Events(ctx context.Context, f EventFilter) ([]EventRow, error)
 
+	// ActorMemory remembers actors across documents.
+	ActorMemory
+
 	// Close releases the store. Calls after Close return ErrClosed; Close
 	// itself may be called more than once.
 	Close() error
@@ -220,4 +223,148 @@ type Party struct {
 	Country string
 	Sector  string
 	Code    string
+}
+
+// ActorMemory is the cross-document memory of actors: the people and
+// organisations a document's text taught something about (a title, an
+// apposition, a possessive, an "of" phrase, a nominal that names their
+// role), remembered with their country, sector, role, the dates they were
+// seen in it and the evidence, so that a later document's bare "Rodríguez"
+// or "the interim president" can be coded. A role change over time is kept
+// as history: the same role seen again extends its seen range, a different
+// one (other country, sector or role words) starts a new row. Facts that
+// disagree are all kept and marked, never silently resolved. Every Store
+// implements it.
+type ActorMemory interface {
+	// Remember records facts in one transaction: all of them or none. Each
+	// fact joins the actor of the same name and type (a new actor when
+	// none), or, for a one-word person name ("Rodríguez") that is the
+	// surname of exactly one remembered person of no other country, that
+	// person. Within the actor, the fact joins the role of the same
+	// country, sector and role words whose seen range contains its date or
+	// lies nearest to it with no other role seen in between, extending
+	// that range; otherwise it starts a new role. Remembering the same
+	// fact of the same document again changes nothing. The documents need
+	// not be stored (yet). It returns an error wrapping ErrInvalid when a
+	// fact has no document id, no name, no type or a year outside
+	// 1..9999 (then nothing is stored); else the context's or backend's
+	// error. An empty list does nothing.
+	Remember(ctx context.Context, facts []ActorFact) error
+
+	// Forget removes everything the document docID taught (a document that
+	// could not be stored after all): its evidence, the roles and actors
+	// left without evidence, and the seen ranges and document counts they
+	// contributed to. An unknown or empty docID does nothing.
+	Forget(ctx context.Context, docID string) error
+
+	// Recall returns what is remembered of name as of the date at (zero
+	// when unknown), most relevant first, or an empty list. name is a name
+	// as written ("Delcy Rodríguez", "Rodríguez"; case, accents and a
+	// final "'s" do not matter) or a role phrase ("interim president").
+	// A name matches an actor by its whole name or, for a person, by the
+	// surname; a role phrase matches the roles with those words. When a
+	// name fits several actors and no single one has it as its whole
+	// name, or a role phrase fits several and no single one was seen in
+	// that role on a range containing at, the answer is empty: a guess is
+	// worse than nothing. The roles of the
+	// actor found come in this order: a role seen on a range containing
+	// at; then those seen before it, latest first; then those seen only
+	// after it, earliest first; then undated ones; ties by the number of
+	// documents, most first. For a role phrase only the roles with those
+	// words are returned. Errors are the context's or backend's.
+	Recall(ctx context.Context, name string, at time.Time) ([]ActorRole, error)
+
+	// Actors lists remembered actors matching f, the most documents
+	// first, then latest seen, then name. Each carries its current role
+	// (the one seen last). It returns an empty list when nothing matches;
+	// an error wrapping ErrInvalid for a negative limit or offset; else
+	// the context's or backend's error.
+	Actors(ctx context.Context, f ActorFilter) ([]ActorSummary, error)
+
+	// Actor returns one actor with its names and its whole role history,
+	// oldest first, each role with its evidence in date order. It returns
+	// an error wrapping ErrNotFound when no actor has that id.
+	Actor(ctx context.Context, id int64) (*ActorHistory, error)
+}
+
+// ActorFact is one thing a document's text taught about an actor.
+type ActorFact struct {
+	DocID  string    // the document that says so
+	Seen   time.Time // its publication date (the day in its own zone); zero when unknown
+	Entity string    // the entity's id in the document
+	Name   string    // the entity's canonical name, e.g. "Delcy Rodríguez"
+	Type   string    // entity type: PERSON, ORG, ...
+	// Country (ISO 3166-1 alpha-3), Sector (CAMEO agent) and Code as the
+	// document coded them; any may be empty.
+	Country, Sector, Code string
+	Role                  string   // the role words, e.g. "interim president"
+	Gender                string   // "m", "f" or ""
+	How                   string   // what kind of text taught it: "title", "apposition", ...
+	Evidence              doc.Span // the words that say so, in the document's text
+	EvidenceText          string   // the text under Evidence
+}
+
+// ActorFilter selects remembered actors. The zero value selects all.
+type ActorFilter struct {
+	// Search keeps actors one of whose names contains these words in this
+	// order (case- and accent-insensitive).
+	Search string
+	// Country and Sector keep actors with some role of that country or
+	// sector (case-insensitive).
+	Country, Sector string
+	Limit, Offset   int // Limit 0: no cap
+}
+
+// ActorSummary is one remembered actor with its current role.
+type ActorSummary struct {
+	ID     int64
+	Name   string
+	Type   string
+	Gender string
+	// Country, Sector, Code and Role are those of the role seen last.
+	Country, Sector, Code, Role string
+	FirstSeen, LastSeen         time.Time // zero when never seen on a known date
+	Docs                        int       // documents that taught something about it
+	Roles                       int       // rows of role history
+}
+
+// ActorRole is one row of an actor's role history: a country, sector and
+// role seen over a range of dates.
+type ActorRole struct {
+	ActorID int64
+	Name    string // the actor's name
+	Type    string
+	Gender  string
+
+	ID                          int64
+	Country, Sector, Code, Role string
+	FirstSeen, LastSeen         time.Time // zero when seen only in undated documents
+	Docs                        int
+	// Conflict is true when another role of the same actor with another
+	// country or sector was seen over an overlapping range of dates (or
+	// either is undated): evidence that disagrees, kept as it is.
+	Conflict bool
+	// Evidence is what taught this role: every piece in Actor, the latest
+	// one in Recall.
+	Evidence []ActorEvidence
+}
+
+// ActorEvidence is one piece of text that taught a role.
+type ActorEvidence struct {
+	DocID  string
+	URL    string // of the document, when it is stored; else ""
+	Title  string
+	Seen   time.Time // zero when undated
+	Entity string
+	How    string
+	Span   doc.Span
+	Text   string
+}
+
+// ActorHistory is an actor with every name it is known by and its role
+// history.
+type ActorHistory struct {
+	ActorSummary
+	Names []string // lookup keys: the whole name folded, and surname variants
+	Roles []ActorRole
 }

@@ -62,6 +62,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Cancelled", func(t *testing.T) { testCancelled(t, fresh(t)) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrent(t, fresh(t)) })
 	t.Run("Closed", func(t *testing.T) { testClosed(t, open(t)) })
+	runActors(t, fresh)
 }
 
 // normalized returns a deep copy of d as a store gives it back: every empty
