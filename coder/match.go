@@ -1052,7 +1052,7 @@ func (w *work) modality(ci int) {
 		f.cond = f.cond || g.cond
 	}
 	cl := c.clause
-	committed := false
+	committed, reported := false, false
 climb:
 	for step := 0; step < 6; step++ {
 		h := w.head(cl)
@@ -1060,9 +1060,21 @@ climb:
 			break
 		}
 		l := w.lem[h]
-		switch baseRel(w.rel(cl)) {
+		r := baseRel(w.rel(cl))
+		if r == "advcl" {
+			// a to-infinitive the parse hung as an adverbial clause is a
+			// complement of a verb of intent, demand or failure:
+			// "agreed ... to provide aid"
+			if m := w.child(cl, "mark", false); m >= 0 && w.lem[m] == "to" && (lex.Intent[l] || lex.Demand[l] || lex.Negation[l]) && !lex.Say[l] {
+				r = "xcomp"
+			}
+		}
+		switch r {
 		case "conj":
-			inherit(h)
+			if w.child(cl, "aux", false) < 0 {
+				// "will release X and free Y", not "... whom they had taken"
+				inherit(h)
+			}
 		case "xcomp", "ccomp":
 			switch {
 			case lex.Say[l]:
@@ -1070,6 +1082,7 @@ climb:
 					// "said it would allow": future in the past
 					f.hyp, f.fut = false, true
 				}
+				reported = true
 				break climb
 			case lex.Negation[l]:
 				f.neg = true // "failed to reach"
@@ -1101,12 +1114,31 @@ climb:
 	}
 	c.neg, c.fut, c.hyp, c.cond, c.dem, c.hist, c.unless = f.neg, f.fut, f.hyp, f.cond, f.dem, f.hist, f.unless
 	c.committed = committed
+	// the past perfect outside reported speech is background: "whom they
+	// had taken hostage"
+	if !reported && w.pluperfect(c.clause) {
+		c.hist = true
+	}
 	// a dated clause long before publication is background
 	if !w.d.Published.IsZero() {
 		if y := w.clauseYear(c); y > 0 && y < w.d.Published.Year()-1 {
 			c.hist = true
 		}
 	}
+}
+
+// pluperfect reports whether clause head v is in the past perfect: "had"
+// with a past participle.
+func (w *work) pluperfect(v int) bool {
+	if w.tok(v).XPOS != "VBN" {
+		return false
+	}
+	for _, k := range w.children(v) {
+		if w.rel(int(k)) == "aux" && w.lem[k] == "have" && w.tok(int(k)).XPOS == "VBD" {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseYear returns the year of a date expression attached to the
@@ -1171,7 +1203,11 @@ func (w *work) complements() {
 		}
 		cl := c.clause
 		if h := w.head(cl); h >= 0 {
-			switch baseRel(w.rel(cl)) {
+			r := baseRel(w.rel(cl))
+			if m := w.child(cl, "mark", false); r == "advcl" && m >= 0 && w.lem[m] == "to" {
+				r = "xcomp"
+			}
+			switch r {
 			case "xcomp", "ccomp", "acl":
 				if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped && (w.rel(cl) != "acl" || w.cands[g].p.Kind == Noun) {
 					c.governor = int(g)
