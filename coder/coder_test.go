@@ -498,6 +498,59 @@ Goma Goma PROPN 2 obj`,
 		want: []string{"ASSAULT Rebels>Goma asserted assault.attack"},
 	},
 	{
+		name: "past perfect outside reported speech is background",
+		sents: `
+Rebels rebel NOUN 4 nsubj
+had have AUX 4 aux VBD
+already already ADV 4 advmod
+captured capture VERB 0 root VBN
+Chaudhry Chaudhry PROPN 4 obj`,
+		ents: []string{"1:1-1 ORG FJIREB", "1:5-5 PERSON FJIGOV"},
+		want: []string{"COERCE Rebels>Chaudhry historical coerce.capture"},
+	},
+	{
+		name: "a to-infinitive hung as an adverbial of agree is intended",
+		sents: `
+Ministers minister NOUN 2 nsubj
+agreed agree VERB 0 root
+on on ADP 4 case
+Saturday Saturday PROPN 2 obl
+to to PART 6 mark
+provide provide VERB 2 advcl
+aid aid NOUN 6 obj
+to to ADP 9 case
+Romania Romania PROPN 6 obl`,
+		ents: []string{"1:1-1 ORG IGO", "1:9-9 GPE ROU"},
+		want: []string{"AGREE Ministers>Romania future aid.provide"},
+	},
+	{
+		name: "a committed intent stands without a counterpart, a bare future does not",
+		sents: `
+Norway Norway PROPN 3 nsubj
+is be AUX 3 cop
+willing willing ADJ 0 root
+to to PART 5 mark
+send send VERB 3 xcomp
+material material NOUN 5 obj
+
+Ministers minister NOUN 3 nsubj
+will will AUX 3 aux
+consult consult VERB 0 root
+on on ADP 5 case
+proposals proposal NOUN 3 obl`,
+		ents: []string{"1:1-1 GPE NOR", "2:1-1 PERSON GBRGOV"},
+		want: []string{"AGREE Norway> future aid.send-material"},
+	},
+	{
+		name: "a clipped lemma finds its pattern",
+		sents: `
+Christopher Christopher PROPN 2 nsubj
+telephoned telephon VERB 0 root
+Kozyrev Kozyrev PROPN 2 obj`,
+		ents: []string{"1:1-1 PERSON USAGOV", "1:3-3 PERSON RUSGOV"},
+		want: []string{"CONSULT Christopher>Kozyrev asserted consult.telephone"},
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound
