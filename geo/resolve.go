@@ -63,6 +63,9 @@ type analysis struct {
 	// resolvedSpan holds the entity mentions found in the gazetteer.
 	resolvedSpan map[doc.Span]bool
 	entitySpans  []entitySpan
+	// usLocal is set when the article reads like American local news:
+	// dollar amounts, "X County", townships, sheriffs.
+	usLocal bool
 	// superseded holds entity mentions inside a longer name discovered.
 	superseded map[doc.Span]bool
 }
@@ -88,6 +91,7 @@ func (r *Resolver) analyze(d *doc.Document) *analysis {
 	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].span.Start < a.mentions[j].span.Start })
 	a.link()
 	a.detectDateline()
+	a.usLocal = usLocalCues(a.d.Text, a.words) >= 2
 	a.filter()
 	a.makeGroups()
 	a.resolve()
@@ -718,7 +722,7 @@ type weights struct {
 	minSingle, countryAnchor            float64
 	country, countryCap, admin1, county float64
 	near50, near150, near400            float64
-	minWhole, seat                      float64
+	minWhole, seat, local               float64
 }
 
 var wt = weights{
@@ -726,7 +730,28 @@ var wt = weights{
 	minSingle: 4.5, countryAnchor: 0.3,
 	country: 1.5, countryCap: 2.5, admin1: 1.5, county: 3,
 	near50: 3, near150: 3.5, near400: 1.5,
-	minWhole: 4, seat: 2.5,
+	minWhole: 4, seat: 2.5, local: 1,
+}
+
+// usLocalCues counts, up to two, the marks of American local news in text:
+// dollar amounts, "X County" (not the Irish "County X"), townships and
+// sheriffs. Two of them tip ambiguous names towards American places.
+func usLocalCues(text string, words []word) int {
+	n := strings.Count(text, "$")
+	for i, w := range words {
+		switch text[w.start:w.end] {
+		case "County":
+			if i > 0 && words[i-1].cap && words[i-1].end+1 == w.start {
+				n++
+			}
+		case "Township", "Sheriff", "Sheriff’s", "Sheriff's":
+			n++
+		}
+		if n >= 2 {
+			break
+		}
+	}
+	return n
 }
 
 // prior scores a reading before context: bigger places and higher
@@ -1076,6 +1101,9 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 			case near < 400:
 				s += wt.near400
 			}
+		}
+		if a.usLocal && c.e.Country == "USA" {
+			s += wt.local
 		}
 		if qualifier && (c.e.Feature == "ADM1" || strings.HasPrefix(c.e.Feature, "PCL")) {
 			s += 3
