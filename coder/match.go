@@ -21,6 +21,8 @@ type work struct {
 	kids   []int32
 	cands  []cand
 	trigOf []int32 // local token -> candidate index, -1
+
+	forRecipient bool // entityFor is resolving a recipient
 }
 
 // cand is an event candidate within a sentence.
@@ -467,9 +469,15 @@ outer:
 				continue
 			}
 		}
+		lobj := obj
+		if lobj < 0 && p.Kind == Verb && len(p.Preps) > 0 {
+			// "welcomed Machado to the White House" with "to" hung
+			// off the object
+			lobj = w.objOf(t)
+		}
 		for _, pr := range p.Preps {
 			found := false
-			for _, a := range w.prepArgs(nil, pr.Prep, t, obj) {
+			for _, a := range w.prepArgs(nil, pr.Prep, t, lobj) {
 				if len(pr.Lemmas) == 0 || hasLemma(pr.Lemmas, w.lem[a]) {
 					found = true
 					break
@@ -652,7 +660,13 @@ func (w *work) entityFor(a int) int {
 
 // fallbackCases are the prepositions of modifiers that may name the
 // entity a non-entity argument stands for ("supporters of X", "calls by X").
-var fallbackCases = map[string]bool{"of": true, "in": true, "from": true, "by": true, "to": true, "with": true, "for": true, "against": true}
+// For a recipient more prepositions name whom the act reaches ("a
+// suspension of air links with Serbia", "commitment to the Zambian
+// people"); for an actor they would name a place or a partner ("the
+// engagement in Caracas").
+var fallbackCases = map[string]bool{"of": true, "from": true, "by": true}
+
+var recipientFallbackCases = map[string]bool{"of": true, "from": true, "by": true, "to": true, "with": true, "for": true, "against": true, "in": true}
 
 // modEntity looks for a coded entity among the modifiers of a, two levels
 // deep at most.
@@ -667,8 +681,10 @@ func (w *work) modEntity(a, depth int) int {
 			if r != pass && !(pass == "nmod" && baseRel(r) == "nmod" && r != "nmod:poss") {
 				continue
 			}
-			if pass == "nmod" && !fallbackCases[w.caseOf(int(k))] {
-				continue
+			if pass == "nmod" {
+				if cs := w.caseOf(int(k)); !fallbackCases[cs] && !(w.forRecipient && recipientFallbackCases[cs]) {
+					continue
+				}
 			}
 			if e := w.tokEnt[w.lo+int(k)]; e >= 0 {
 				en := &w.d.Entities[e]
@@ -764,7 +780,7 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		if (s < 0 || w.entityFor(s) < 0) && !w.passive(t) {
 			// no subject, or a word between a name and the verb taken
 			// for the subject ("The German government today welcomed")
-			if l := w.leftEntities(t); len(l) > 0 && (s < 0 || (l[0] < s && s < t)) {
+			if l := w.leftEntities(t); len(l) > 0 && (s < 0 || (l[0] < s && s < t) || w.head(s) != t) {
 				return l
 			}
 		}
@@ -971,11 +987,13 @@ func (w *work) arguments(ci int) {
 			break
 		}
 	}
+	w.forRecipient = true
 	for _, r := range c.p.Target {
 		for _, a := range w.roleArgs(c, r) {
 			c.targets = w.collect(c.targets, a)
 		}
 	}
+	w.forRecipient = false
 	c.clause = c.trig
 	if c.p.Kind == Noun {
 		if h := w.head(c.trig); h >= 0 && w.upos(h) == "VERB" {
