@@ -117,7 +117,7 @@ func (a *analysis) entityMentions() {
 				key = key[4:]
 				p = a.r.g.Lookup(key)
 			}
-			if p.Len() == 0 || stopNames[key] {
+			if p.Len() == 0 || stopNames[key] || e.Type == doc.NORP && !hasDemonym(p) {
 				continue
 			}
 			if a.onlyAlt(p) && a.maxPrior(p, key) < wt.minWhole {
@@ -637,6 +637,16 @@ func (a *analysis) surnames() map[string]bool {
 // name: no period, lower case after the first letter.
 func firstNameLike(s string) bool {
 	return len(s) >= 2 && !strings.ContainsAny(s, ".-") && strings.ToLower(s[1:]) == s[1:]
+}
+
+// hasDemonym reports whether p reads the key as a demonym.
+func hasDemonym(p gazetteer.Postings) bool {
+	for i := range p.Len() {
+		if p.At(i).Demonym {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyAbbrev(p gazetteer.Postings) bool {
