@@ -60,6 +60,9 @@ func TestResolve(t *testing.T) {
 		{"demonym", "Venezuelan officials met in Caracas.", "Venezuelan", "VEN", "PCLI", 8.0, -66.0},
 		{"diacritics", "Lawyers in Bogota and São Paulo filed suits.", "Bogota", "COL", "PPLC", 4.61, -74.08},
 		{"abbreviation after comma", "The mill in Dalton, Ga., closed.", "Ga.", "USA", "ADM1", 32.7, -83.4},
+		{"list of countries", "Leaders of Georgia, Armenia and Azerbaijan met in Baku.", "Georgia", "GEO", "PCLI", 42.0, 43.5},
+		{"list of states", "Storms hit Ohio, Kentucky and Indiana.", "Kentucky", "USA", "ADM1", 37.5, -85.3},
+		{"metonym", "The Kremlin said talks would go on.", "The Kremlin", "RUS", "BLDG", 55.75, 37.62},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -367,12 +367,25 @@ func (a *analysis) link() {
 		if i+1 < len(a.mentions) {
 			n := &a.mentions[i+1]
 			gap := strings.TrimSpace(text[m.span.End:n.span.Start])
-			if (gap == "," || gap == ".," || gap == "(") && n.span.Start-m.span.End <= 3 && a.isQualifier(n.post) {
+			if (gap == "," || gap == ".," || gap == "(") && n.span.Start-m.span.End <= 3 && a.isQualifier(n.post) && !a.onlyAreas(m.post) {
 				m.qual = i + 1
 				n.qualifies = true
 			}
 		}
 	}
+}
+
+// onlyAreas reports whether every reading of p is a country or a
+// first-level division, which a comma does not qualify: "Ohio, Kentucky and
+// Indiana", "France, Germany".
+func (a *analysis) onlyAreas(p gazetteer.Postings) bool {
+	for i := range min(p.Len(), a.r.cfg.MaxCandidates) {
+		f := a.r.g.Entry(p.At(i).Entry).Feature
+		if f != "ADM1" && !strings.HasPrefix(f, "PCL") {
+			return false
+		}
+	}
+	return true
 }
 
 // isQualifier reports whether p names a first-level division or a country.
