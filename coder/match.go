@@ -349,6 +349,32 @@ func (w *work) prepArgs(dst []int, p string, heads ...int) []int {
 	return dst
 }
 
+// deepPrep looks for a dependent introduced by preposition p two or three
+// levels below t, through nominal modifiers only (not into other
+// clauses). It returns the first found, or nil.
+func (w *work) deepPrep(p string, t int) []int {
+	level := []int{t}
+	for depth := 0; depth < 3; depth++ {
+		var next []int
+		for _, x := range level {
+			for _, k := range w.children(x) {
+				switch baseRel(w.rel(int(k))) {
+				case "obj", "obl", "nmod", "appos", "compound":
+					if depth > 0 && prepositional(w.rel(int(k))) && w.caseOf(int(k)) == p {
+						return []int{int(k)}
+					}
+					next = append(next, int(k))
+				}
+			}
+		}
+		if len(next) > 16 {
+			next = next[:16]
+		}
+		level = next
+	}
+	return nil
+}
+
 // hasLemma reports whether l is in list ("*" matches anything).
 func hasLemma(list []string, l string) bool {
 	for _, x := range list {
@@ -379,6 +405,13 @@ func (w *work) modOK(n int, lemmas []string) bool {
 // particle the parse took for an adverb or preposition right after the
 // verb counts too ("handed over 700 kg").
 func (w *work) particle(t int, prt string) int {
+	if t+1 < w.n() && w.lem[t+1] == prt {
+		switch w.upos(t + 1) {
+		case "ADP", "ADV", "PART":
+			// right after the verb, whatever the parse made of it
+			return t + 1
+		}
+	}
 	for _, k := range w.children(t) {
 		if w.lem[k] != prt {
 			continue
@@ -878,6 +911,11 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		}
 	default:
 		out := w.prepArgs(nil, r, t, c.obj)
+		if len(out) == 0 {
+			// a phrase the parse hung lower in the trigger's own phrase:
+			// "a mediation effort on Saturday between X and Y"
+			out = w.deepPrep(r, t)
+		}
 		if len(out) == 0 && c.p.Kind == Verb && c.obj < 0 {
 			// "provide 25,000 tons of food aid to refugees": the
 			// preposition hangs inside the object

@@ -438,11 +438,19 @@ func (d *Dictionary) index() {
 	}
 }
 
-// variant returns the patterns of the lemma that l is a clipped form of,
-// as a lemmatizer may leave it: "telephon" for "telephone", "shel" for
-// "shell". It returns nil when l is none.
+// variant returns the patterns of the lemma that l is a clipped or
+// padded form of, as a lemmatizer may leave it: "telephon" for
+// "telephone", "shel" for "shell", "riote" for "riot". It returns nil
+// when l is none.
 func (d *Dictionary) variant(l string) []*Pattern {
-	return d.clipped[l]
+	if ps := d.clipped[l]; ps != nil {
+		return ps
+	}
+	if n := len(l); n > 4 && l[n-1] == 'e' {
+		// "riote" for "riot"
+		return d.byLemma[l[:n-1]]
+	}
+	return nil
 }
 
 // lookup returns the patterns of a kind for a lemma, most specific first.
