@@ -550,7 +550,7 @@ func (a *analysis) filter() {
 			m.rejected, m.weak = true, true
 		case !strong && !m.strongLoc && m.lastWord+1 < len(a.words) && lw.end+1 == a.words[m.lastWord+1].start &&
 			personCues[text[a.words[m.lastWord+1].start:a.words[m.lastWord+1].end]] &&
-			!(m.firstWord > 0 && lower(m.firstWord-1) == "the"):
+			!(m.firstWord > 0 && lower(m.firstWord-1) == "the") && !strings.HasPrefix(m.key, "the "):
 			// "Jackson said"; but "the Pentagon said" is a metonym.
 			m.rejected, m.weak = true, true
 		}
