@@ -232,6 +232,9 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 	quote := quoteState(t.text, &toks[0], false)
 	for k := 1; k < len(toks); k++ {
 		n := &toks[k]
+		if n.nl == 0 && k != dateline && insideSentence(toks, k) {
+			continue // the common case; the quotation state stays as it is
+		}
 		inQuote := quote
 		if n.nl > 0 {
 			inQuote = false
@@ -249,7 +252,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 			continue // inside a dateline
 		}
 		if !hard {
-			if insideSentence(toks, k) || !considered(t.text, toks, k, k-last, inQuote) {
+			if !considered(t.text, toks, k, k-last, inQuote) {
 				continue
 			}
 			f := features(feats[:0], t.text, toks, k, k-last, inQuote)

@@ -142,17 +142,43 @@ func (t *tokenizer) emit(s, e int, flags uint8) {
 	if s >= e {
 		return
 	}
-	tk := tok{start: s, end: e, nl: uint8(min(t.nl, 255)), flags: flags, space: t.space}
+	t.push(tok{start: s, end: e, flags: flags}, 0)
+}
+
+// push appends tk, filling in the white space before it and, when sh is
+// 0, its shape.
+func (t *tokenizer) push(tk tok, sh byte) {
+	tk.nl = uint8(min(t.nl, 255))
+	tk.space = t.space
 	if t.nl > 0 || len(t.toks) == 0 {
 		tk.flags |= flagLineStart
 		if t.indent >= 2 {
 			tk.flags |= flagIndent
 		}
 	}
-	tk.shape = shape(t.text, &tk)
+	if sh == 0 {
+		sh = shape(t.text, &tk)
+	}
+	tk.shape = sh
 	t.toks = append(t.toks, tk)
 	t.nl = 0
 	t.space = false
+}
+
+// lettersShape is shape for a non-empty token of ASCII letters only.
+func lettersShape(w string) byte {
+	if !isUpperB(w[0]) {
+		return shapeLower
+	}
+	if len(w) == 1 {
+		return shapeInitial
+	}
+	for i := 1; i < len(w); i++ {
+		if isLowerB(w[i]) {
+			return shapeCap
+		}
+	}
+	return shapeCaps
 }
 
 // decodeLast returns the last rune before byte e and its width.
@@ -766,7 +792,7 @@ func (t *tokenizer) letters(s, e int) {
 			return
 		}
 	}
-	t.emit(s, e, 0)
+	t.push(tok{start: s, end: e}, lettersShape(t.text[s:e]))
 }
 
 // apostropheBefore returns the start of an apostrophe (' or ’ or `) that
