@@ -567,11 +567,9 @@ func (w *work) sentence(si int) {
 	}
 	// triggers
 	for t := 0; t < n; t++ {
-		ps := w.c.dict.lookup(w.lem[t], false)
+		ps := w.triggerPatterns(t)
 		if len(ps) == 0 {
-			if ps = w.c.dict.variant(w.lem[t]); len(ps) == 0 {
-				continue
-			}
+			continue
 		}
 		p, obj := w.match(t, ps)
 		if p == nil {
@@ -636,6 +634,40 @@ func (w *work) sentence(si int) {
 			w.evs = append(w.evs, e)
 		}
 	}
+}
+
+// triggerPatterns returns the patterns on token t's lemma or, when the
+// lemmatizer left a form no pattern knows, on a clipped or padded variant
+// of it or on the word with its inflection stripped ("reneged").
+func (w *work) triggerPatterns(t int) []*Pattern {
+	d := w.c.dict
+	if ps := d.lookup(w.lem[t], false); len(ps) > 0 {
+		return ps
+	}
+	if ps := d.variant(w.lem[t]); len(ps) > 0 {
+		return ps
+	}
+	switch w.upos(t) {
+	case "VERB", "NOUN":
+	default:
+		return nil
+	}
+	f := w.d.Slice(w.tok(t).Span)
+	if len(f) < 4 || len(f) > 30 || f[0] < 'a' || f[0] > 'z' {
+		return nil
+	}
+	for _, suf := range [...]string{"ing", "ed", "es", "s", "d"} {
+		if len(f) > len(suf)+2 && f[len(f)-len(suf):] == suf {
+			stem := f[:len(f)-len(suf)]
+			if ps := d.lookup(stem, false); len(ps) > 0 {
+				return ps
+			}
+			if ps := d.variant(stem); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
 }
 
 // codableSentence reports whether the current sentence can carry events:
