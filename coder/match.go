@@ -234,11 +234,12 @@ func (w *work) subjOf(v, depth int) int {
 	}
 	switch r := w.rel(v); baseRel(r) {
 	case "xcomp":
-		// object control: "urged Iran to stop" — Iran does the stopping
+		// object control: "urged Iran to stop", "expects supporters to
+		// demonstrate": the object does it
+		if o := w.objOf(h); o >= 0 && o < v && !w.c.dict.Lex.Commit[w.lem[h]] {
+			return o
+		}
 		if w.c.dict.Lex.Demand[w.lem[h]] {
-			if o := w.objOf(h); o >= 0 {
-				return o
-			}
 			for _, k := range w.children(h) {
 				if baseRel(w.rel(int(k))) == "obl" && w.caseOf(int(k)) == "on" {
 					return int(k)
@@ -1346,6 +1347,23 @@ func (w *work) complements() {
 				c.dropped = true
 				break
 			}
+		}
+	}
+	// a purpose clause of an event of the same type is that event: "met
+	// Berlusconi and Schroeder to talk about Turkey"
+	for ci := range w.cands {
+		c := &w.cands[ci]
+		if c.dropped || c.p.Kind != Verb {
+			continue
+		}
+		r := baseRel(w.rel(c.trig))
+		h := w.head(c.trig)
+		m := w.child(c.trig, "mark", false)
+		if h < 0 || (r != "advcl" && r != "xcomp") || m < 0 || w.lem[m] != "to" {
+			continue
+		}
+		if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped && w.cands[g].p.Plover == c.p.Plover {
+			c.dropped = true
 		}
 	}
 	// governors that kept their event take recipients from an eventless
