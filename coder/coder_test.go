@@ -551,6 +551,31 @@ Kozyrev Kozyrev PROPN 2 obj`,
 		want: []string{"CONSULT Christopher>Kozyrev asserted consult.telephone"},
 	},
 	{
+		name: "object control: the object does the infinitive",
+		sents: `
+Russia Russia PROPN 2 nsubj
+urged urge VERB 0 root
+Iran Iran PROPN 2 obj
+to to PART 5 mark
+attack attack VERB 2 xcomp
+Israel Israel PROPN 5 obj`,
+		ents: []string{"1:1-1 GPE RUS", "1:3-3 GPE IRN", "1:6-6 GPE ISR"},
+		want: []string{"REQUEST Russia>Iran asserted request.urge", "ASSAULT Iran>Israel demanded assault.attack"},
+	},
+	{
+		name: "a purpose clause of a meeting is the meeting",
+		sents: `
+Blair Blair PROPN 2 nsubj
+met meet VERB 0 root
+Schroeder Schroeder PROPN 2 obj
+to to PART 5 mark
+talk talk VERB 2 advcl
+about about ADP 7 case
+Turkey Turkey PROPN 5 obl`,
+		ents: []string{"1:1-1 PERSON GBRGOV", "1:3-3 PERSON DEUGOV", "1:7-7 GPE TUR"},
+		want: []string{"CONSULT Blair>Schroeder asserted consult.meet"},
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound
