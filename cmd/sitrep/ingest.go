@@ -2,15 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"sitrep/actor"
 	"sitrep/doc"
 	"sitrep/ingest"
+	"sitrep/pipeline"
 	"sitrep/store"
 	"sitrep/store/sqlite"
 )
@@ -32,6 +37,15 @@ URL, or the same text) is not stored again and counts as a duplicate. An article
 reported and the batch goes on. A one-line summary goes to standard error:
 how many articles were read, stored, duplicates, stored with problems
 recorded by a stage, and failed.
+
+Actor memory: what an article's text says about a person or organisation
+(a title, an apposition, a possessive, an "of" phrase: "Venezuela's interim
+president, Delcy Rodríguez") is remembered in the database with country,
+sector, role, dates and evidence, and codes later articles that name the
+actor barely ("Rodríguez said") or by role ("the interim president").
+Articles teach the memory in the order they are read, each one seeing what
+those before it taught, so the result does not depend on --workers. See
+'sitrep actors'. --memory=false neither consults nor grows the memory.
 
 Exit status: 0 when every article was stored or was a duplicate, 1 when
 any could not be read or stored, 2 for a bad command line.
@@ -60,6 +74,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	id := fs.String("id", "", "document id (one FILE only; default: derived from the URL or the text)")
 	source := fs.String("source", "", "outlet of the articles (default: the host of the URL)")
 	workers := fs.Int("workers", 0, "articles analysed at once (0: one per core)")
+	useMemory := fs.Bool("memory", true, "consult and grow the actor memory kept in the database")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -81,15 +96,30 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: --url, --title and --id describe one article: give one FILE, not jsonl", errUsage)
 	}
 
-	chain, err := newChain(chainConfig{Workers: *workers})
-	if err != nil {
-		return err
-	}
 	st, err := sqlite.Open(ctx, *dbPath, sqlite.Config{})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	cfg := chainConfig{Workers: *workers}
+	if *useMemory {
+		cfg.Memory = storeMemory(ctx, st)
+	}
+	stages, err := newStages(cfg)
+	if err != nil {
+		return err
+	}
+	var mem *rememberStage
+	if *useMemory {
+		for i, s := range stages {
+			if r, ok := s.(*actor.Resolver); ok {
+				mem = &rememberStage{r: r, st: st}
+				stages[i] = mem
+			}
+		}
+	}
+	chain := pipeline.New(stages...)
+	chain.Workers = *workers
 
 	in := &ingestInput{
 		files: files, readOne: readOne, stdin: e.stdin, source: *source, published: *published,
@@ -117,6 +147,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				r.Err = err
 			} else {
 				r = res[i]
+			}
+			if mem != nil && (r.Err != nil || r.Duplicate && r.ID != d.ID) {
+				// What a document that is not stored under its id taught
+				// is taken back.
+				if ferr := mem.forget(ctx, d.ID); ferr != nil {
+					fmt.Fprintf(e.stderr, "sitrep ingest: %s: %v\n", d.ID, ferr)
+				}
+			} else if mem != nil {
+				mem.kept(d.ID)
 			}
 			switch {
 			case r.Err != nil:
@@ -149,7 +188,19 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	err = chain.Stream(ctx, in.next, emit)
+	next := in.next
+	if mem != nil {
+		seq := 0
+		next = func() (*doc.Document, bool, error) {
+			d, ok, err := in.next()
+			if ok {
+				mem.seqs.Store(d, seq)
+				seq++
+			}
+			return d, ok, err
+		}
+	}
+	err = chain.Stream(ctx, next, emit)
 	if ferr := flush(); err == nil {
 		err = ferr
 	}
@@ -279,4 +330,224 @@ func displayName(name string) string {
 		return "standard input"
 	}
 	return name
+}
+
+// memoryHows are the kinds of evidence an actor fact is remembered from:
+// words of the text around a name that say who the actor is (a title,
+// an apposition, a possessive, an "of" phrase, a nominal coreferent with
+// the name). A code read from the name itself ("name": a country word
+// inside an organisation's name) would be read again from the same name
+// anyway, and codes from the knowledge base or the memory are no new
+// evidence: none of those is remembered.
+var memoryHows = map[string]bool{"title": true, "apposition": true, "possessive": true, "of": true, "nominal": true}
+
+// memoryTypes are the entity types remembered: people and organisations.
+var memoryTypes = map[string]bool{doc.Person: true, doc.Org: true}
+
+// storeFacts turns what the actors stage learned from d into facts for the
+// store: only text evidence (memoryHows) about a person or organisation
+// that the text names (a capitalised name mention, not only nominals such
+// as "the CIA director"), each with the words that say so.
+func storeFacts(d *doc.Document, facts []actor.Fact) []store.ActorFact {
+	var out []store.ActorFact
+	for _, f := range facts {
+		if !memoryHows[f.How] || !memoryTypes[f.Type] || !named(d, f.Entity, f.Name) || !f.Evidence.Valid(len(d.Text)) {
+			continue
+		}
+		out = append(out, store.ActorFact{
+			DocID: d.ID, Seen: f.Seen, Entity: f.Entity, Name: f.Name, Type: f.Type,
+			Country: f.Actor.Country, Sector: f.Actor.Sector, Code: f.Actor.Code,
+			Role: f.Role, Gender: f.Gender, How: f.How,
+			Evidence: f.Evidence, EvidenceText: d.Slice(f.Evidence),
+		})
+	}
+	return out
+}
+
+// named reports whether entity id of d has a name mention and its name
+// begins with a capital letter.
+func named(d *doc.Document, id, name string) bool {
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return false
+	}
+	for i := range d.Entities {
+		if d.Entities[i].ID != id {
+			continue
+		}
+		for _, m := range d.Entities[i].Mentions {
+			if m.Kind == doc.MentionName || m.Kind == "" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// storeMemory returns the store's actor memory as the actors stage
+// consults it. A lookup that fails (the store closed, the context done)
+// knows nothing. When the most relevant role remembered is contradicted by
+// another seen as often at the same time, nothing is known either: the
+// disagreement is left to the text.
+func storeMemory(ctx context.Context, st store.ActorMemory) actor.Memory {
+	return actor.MemoryFunc(func(name string, at time.Time) []actor.Known {
+		roles, err := st.Recall(ctx, name, at)
+		if err != nil || len(roles) == 0 {
+			return nil
+		}
+		if r0 := roles[0]; r0.Conflict {
+			for _, r := range roles[1:] {
+				if r.Conflict && r.Docs >= r0.Docs && (r.Country != r0.Country || r.Sector != r0.Sector) {
+					return nil
+				}
+			}
+		}
+		ks := make([]actor.Known, 0, len(roles))
+		for _, r := range roles {
+			k := actor.Known{
+				Name:   r.Name,
+				Actor:  doc.Actor{Country: r.Country, Sector: r.Sector, Code: r.Code},
+				Gender: r.Gender, Role: r.Role, From: r.FirstSeen, To: r.LastSeen,
+			}
+			if len(r.Evidence) > 0 {
+				e := r.Evidence[0]
+				k.Evidence = fmt.Sprintf("%q (document %s", e.Text, e.DocID)
+				if !e.Seen.IsZero() {
+					k.Evidence += ", " + day(e.Seen)
+				}
+				k.Evidence += ")"
+			}
+			ks = append(ks, k)
+		}
+		return ks
+	})
+}
+
+// rememberStage is the actors stage as ingest runs it: it resolves each
+// document in the order the documents were read (seqs), one at a time,
+// and remembers what the text taught before the next document is
+// resolved, so that every document sees the memory of those before it
+// whatever the number of workers. Other stages still run concurrently.
+type rememberStage struct {
+	r  *actor.Resolver
+	st store.Store
+
+	seqs sync.Map // *doc.Document -> int, its place in the input
+	turn turnstile
+
+	mu      sync.Mutex
+	learned map[string]bool // ids of documents that taught something, until stored
+}
+
+var _ pipeline.Stage = (*rememberStage)(nil)
+
+// Name returns the actors stage's name.
+func (m *rememberStage) Name() string { return m.r.Name() }
+
+// Process resolves d's actors (see actor.Resolver.Process) in its turn and
+// remembers the facts its text taught. A document already stored under
+// its id taught them when it was stored and is not remembered again. A
+// failure to remember is a problem on d, not an error; the error is the
+// context's.
+func (m *rememberStage) Process(ctx context.Context, d *doc.Document) error {
+	if v, ok := m.seqs.LoadAndDelete(d); ok {
+		seq := v.(int)
+		if err := m.turn.wait(ctx, seq); err != nil {
+			return err
+		}
+		defer m.turn.done(seq)
+	}
+	facts, err := m.r.Resolve(ctx, d)
+	if err != nil {
+		return err
+	}
+	sf := storeFacts(d, facts)
+	if len(sf) == 0 {
+		return nil
+	}
+	if _, err := m.st.Get(ctx, d.ID); err == nil {
+		return nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		d.Problems.Add(actor.StageName, doc.Span{}, "actor memory: facts not remembered: %v", err)
+		return nil
+	}
+	if err := m.st.Remember(ctx, sf); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		d.Problems.Add(actor.StageName, doc.Span{}, "actor memory: facts not remembered: %v", err)
+		return nil
+	}
+	m.mu.Lock()
+	if m.learned == nil {
+		m.learned = map[string]bool{}
+	}
+	m.learned[d.ID] = true
+	m.mu.Unlock()
+	return nil
+}
+
+// kept records that document id was stored: what it taught stays.
+func (m *rememberStage) kept(id string) {
+	m.mu.Lock()
+	delete(m.learned, id)
+	m.mu.Unlock()
+}
+
+// forget takes back what document id taught, if anything, because it was
+// not stored under that id.
+func (m *rememberStage) forget(ctx context.Context, id string) error {
+	m.mu.Lock()
+	taught := m.learned[id]
+	delete(m.learned, id)
+	m.mu.Unlock()
+	if !taught {
+		return nil
+	}
+	return m.st.Forget(ctx, id)
+}
+
+// turnstile lets numbered callers through one at a time in order of their
+// numbers, from 0.
+type turnstile struct {
+	mu   sync.Mutex
+	next int
+	wake map[int]chan struct{}
+}
+
+// wait blocks until every caller numbered below seq is done, or ctx is.
+func (t *turnstile) wait(ctx context.Context, seq int) error {
+	t.mu.Lock()
+	if t.next >= seq {
+		t.mu.Unlock()
+		return nil
+	}
+	if t.wake == nil {
+		t.wake = map[int]chan struct{}{}
+	}
+	ch := make(chan struct{})
+	t.wake[seq] = ch
+	t.mu.Unlock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// done lets caller seq+1 through.
+func (t *turnstile) done(seq int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if seq+1 > t.next {
+		t.next = seq + 1
+	}
+	if ch, ok := t.wake[t.next]; ok {
+		close(ch)
+		delete(t.wake, t.next)
+	}
 }

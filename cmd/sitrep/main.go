@@ -38,6 +38,7 @@ func commands() map[string]command {
 		"ingest":  {"analyse articles and store them in a SQLite database", runIngest},
 		"events":  {"list stored events, filtered by actor, type, date, text", runEvents},
 		"docs":    {"list stored articles", runDocs},
+		"actors":  {"list the actors remembered across articles, or show one's role history", runActors},
 	}
 }
 

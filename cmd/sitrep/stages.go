@@ -23,6 +23,9 @@ type chainConfig struct {
 	Workers  int      // documents analysed at once; 0 means one per core
 	KB       []string // extra knowledge-base files or directories for the actors stage
 	Patterns []string // extra event pattern files for the events stage
+	// Memory is the cross-document actor memory the actors stage consults
+	// (ingest passes the store's); nil means none.
+	Memory actor.Memory
 }
 
 // listFlag is a flag that may be repeated, collecting its values.
@@ -76,7 +79,7 @@ func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
 			return nil, err
 		}
 	}
-	actors, err := actor.New(actor.Config{KB: k})
+	actors, err := actor.New(actor.Config{KB: k, Memory: cfg.Memory})
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
