@@ -724,12 +724,18 @@ func (a *analysis) makeGroups() {
 				strongCtx = true
 			}
 		}
+		norp := true
+		for _, mi := range gr.mentions {
+			if mm := a.mentions[mi]; mm.entity < 0 || a.d.Entities[mm.entity].Type != doc.NORP {
+				norp = false
+			}
+		}
 		for i := range m.post.Len() {
 			if len(gr.cands) >= a.r.cfg.MaxCandidates {
 				break
 			}
 			p := m.post.At(i)
-			if p.Abbrev && !strongCtx {
+			if p.Abbrev && !strongCtx || norp && !p.Demonym {
 				continue
 			}
 			e := a.r.g.Entry(p.Entry)
