@@ -279,6 +279,11 @@ func (w *work) subjOf(v, depth int) int {
 		if w.upos(h) == "AUX" {
 			return w.subjOf(h, depth+1)
 		}
+		// or off the subject noun heading the sentence: "Security forces
+		// in Guinea have tortured"
+		if w.rootNoun(h) && !w.passive(v) {
+			return h
+		}
 	case "acl":
 		// "militants firing on ...": the noun does it, when it names
 		// an entity itself; so does a root noun the main verb was hung
@@ -288,6 +293,15 @@ func (w *work) subjOf(v, depth int) int {
 		}
 	}
 	return -1
+}
+
+// nominalRel reports whether r is a relation only nouns take.
+func nominalRel(r string) bool {
+	switch baseRel(r) {
+	case "obj", "obl", "nsubj", "iobj":
+		return true
+	}
+	return false
 }
 
 // rootNoun reports whether token n is a noun heading the sentence, which
@@ -444,7 +458,8 @@ outer:
 				continue
 			}
 		case Noun:
-			if up != "NOUN" {
+			if up != "NOUN" && !(up == "ADJ" && nominalRel(w.rel(t))) {
+				// "completed their withdrawal" with withdrawal tagged ADJ
 				continue
 			}
 		default:
@@ -834,6 +849,23 @@ func (w *work) collect(dst []int, a int) []int {
 	return dst
 }
 
+// subjArgs returns the actor tokens of verb v: its logical subject, or,
+// when the parse gives none naming an entity, the names just before it.
+func (w *work) subjArgs(v int) []int {
+	s := w.subjOf(v, 0)
+	if (s < 0 || w.entityFor(s) < 0) && !w.passive(v) {
+		// no subject, or a word between a name and the verb taken for
+		// the subject ("The German government today welcomed")
+		if l := w.leftEntities(v); len(l) > 0 && (s < 0 || (l[0] < s && s < v) || w.head(s) != v) {
+			return l
+		}
+	}
+	if s >= 0 {
+		return []int{s}
+	}
+	return nil
+}
+
 // roleArgs returns the argument tokens of role r for candidate c.
 func (w *work) roleArgs(c *cand, r string) []int {
 	t := c.trig
@@ -842,17 +874,7 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		if c.p.Kind == Noun {
 			return nil
 		}
-		s := w.subjOf(t, 0)
-		if (s < 0 || w.entityFor(s) < 0) && !w.passive(t) {
-			// no subject, or a word between a name and the verb taken
-			// for the subject ("The German government today welcomed")
-			if l := w.leftEntities(t); len(l) > 0 && (s < 0 || (l[0] < s && s < t) || w.head(s) != t) {
-				return l
-			}
-		}
-		if s >= 0 {
-			return []int{s}
-		}
+		return w.subjArgs(t)
 	case "obj":
 		if c.p.Kind == Noun || c.obj >= 0 {
 			return nil
@@ -919,9 +941,7 @@ func (w *work) roleArgs(c *cand, r string) []int {
 				// "shelled towns after an air raid": someone else's act
 				return nil
 			}
-			if s := w.subjOf(g, 0); s >= 0 {
-				return []int{s}
-			}
+			return w.subjArgs(g)
 		}
 	case "comp":
 		for _, k := range w.children(t) {
