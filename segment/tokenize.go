@@ -63,6 +63,28 @@ func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
+// Byte classes for the chunk scan in run.
+const (
+	classLetter = 1 << iota // ASCII letter
+	classSpace              // ASCII white space or control character
+	classHigh               // first or later byte of a multi-byte rune
+)
+
+// byteClass classifies bytes for the chunk scan in run.
+var byteClass = func() (c [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b <= ' ' || b == 0x7f:
+			c[b] = classSpace
+		case b >= 0x80:
+			c[b] = classHigh
+		case isLetterB(byte(b)):
+			c[b] = classLetter
+		}
+	}
+	return c
+}()
+
 // run tokenizes t.text from scratch into t.toks.
 func (t *tokenizer) run(text string) {
 	t.text = text
@@ -104,20 +126,22 @@ func (t *tokenizer) run(text string) {
 			}
 		}
 		// A chunk of non-space runes. Plain ASCII words, alone or with one
-		// comma, semicolon or colon after them, take a short cut.
+		// comma or semicolon after them, take a short cut. nonLetter is
+		// where the first byte that is not an ASCII letter is.
 		j := i
-		letters := true
+		for j < n && byteClass[text[j]] == classLetter {
+			j++
+		}
+		nonLetter := j
 		for j < n {
-			c := text[j]
-			if c < 0x80 {
-				if c <= ' ' || c == 0x7f {
-					break
-				}
-				letters = letters && isLetterB(c)
+			cl := byteClass[text[j]]
+			if cl&classSpace != 0 {
+				break
+			}
+			if cl&classHigh == 0 {
 				j++
 				continue
 			}
-			letters = false
 			r, w := utf8.DecodeRuneInString(text[j:])
 			if r != utf8.RuneError && isSpaceRune(r) {
 				break
@@ -125,9 +149,9 @@ func (t *tokenizer) run(text string) {
 			j += w
 		}
 		switch {
-		case letters:
+		case nonLetter == j:
 			t.letters(i, j)
-		case j-i >= 2 && isLetterB(text[i]) && (text[j-1] == ',' || text[j-1] == ';') && t.plainWord(i, j-1):
+		case nonLetter == j-1 && j-i >= 2 && (text[j-1] == ',' || text[j-1] == ';'):
 			t.letters(i, j-1)
 			t.emit(j-1, j, 0)
 		default:
@@ -210,15 +234,6 @@ func (t *tokenizer) decode(i, e int) (rune, int) {
 func isDigit(c byte) bool   { return '0' <= c && c <= '9' }
 func isLetterB(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
-// plainWord reports whether [s, e) holds ASCII letters only.
-func (t *tokenizer) plainWord(s, e int) bool {
-	for i := s; i < e; i++ {
-		if !isLetterB(t.text[i]) {
-			return false
-		}
-	}
-	return true
-}
 func isUpperB(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isLowerB(c byte) bool { return 'a' <= c && c <= 'z' }
 func isAlnumB(c byte) bool { return isDigit(c) || isUpperB(c) || isLowerB(c) }
