@@ -1130,6 +1130,12 @@ func (w *work) ownFlags(x int, f *flags) {
 			if lex.Historical[l] {
 				f.hist = true
 			}
+		case "nsubj", "nsubj:pass":
+			// "since" taken for a preposition of the subject: "since U.S.
+			// forces captured ..."
+			if cs := w.caseOf(int(k)); lex.Historical[cs] && int(k) < x {
+				f.hist = true
+			}
 		}
 	}
 }
@@ -1221,6 +1227,9 @@ climb:
 		}
 		cl = h
 	}
+	if !f.hist && c.p.Kind == Verb && w.sinceBefore(c.trig) {
+		f.hist = true
+	}
 	c.neg, c.fut, c.hyp, c.cond, c.dem, c.hist, c.unless = f.neg, f.fut, f.hyp, f.cond, f.dem, f.hist, f.unless
 	c.committed = committed
 	// the past perfect outside reported speech is background: "whom they
@@ -1234,6 +1243,22 @@ climb:
 			c.hist = true
 		}
 	}
+}
+
+// sinceBefore reports whether a background subordinator ("since") opens
+// the clause of verb t, looking left past its subject only: a fallback for
+// parses that took it for a preposition.
+func (w *work) sinceBefore(t int) bool {
+	for i := t - 1; i >= 0 && i >= t-6; i-- {
+		if w.c.dict.Lex.Historical[w.lem[i]] {
+			return true
+		}
+		switch w.upos(i) {
+		case "VERB", "PUNCT", "SCONJ", "CCONJ":
+			return false
+		}
+	}
+	return false
 }
 
 // pluperfect reports whether clause head v is in the past perfect: "had"
