@@ -7,12 +7,13 @@ import (
 	"sitrep/eval"
 )
 
-// Evaluate scores the default recogniser on CoNLL-2003 eng.testa (exact
-// spans over PER, ORG, LOC and MISC, with conlleval semantics, on the gold
-// tokenization) and on the GUM news documents of the dev set (named
-// mentions mapped as for training; see MODEL.md). dataDir is the shared
-// data folder. It returns an error when the model or the data cannot be
-// read.
+// Evaluate scores the default recogniser on CoNLL-2003 eng.testa
+// (ner.conll.*: exact spans over PER, ORG, LOC and MISC with conlleval
+// semantics, on the gold tokenization, and F1 per type), on the GUM news
+// documents of the dev set (ner.gum.*: named mentions mapped as for
+// training, see MODEL.md) and on all GUM dev documents (ner.gum.all.*).
+// dataDir is the shared data folder. It returns an error when the model or
+// the data cannot be read.
 func Evaluate(dataDir string) ([]eval.Score, error) {
 	r, err := New(Config{})
 	if err != nil {
@@ -36,14 +37,20 @@ func (r *Recognizer) evaluate(dataDir string) ([]eval.Score, error) {
 	for t, c := range per {
 		out = append(out, eval.Score{Name: "ner.conll." + lower(typeNames[t]) + ".f1", Value: c.F1(), Note: note})
 	}
-	gum, err := readGUM(filepath.Join(dataDir, "gum", "dev", "GUM_news_*.conllu"), r.lx.gaz)
-	if err != nil {
-		return nil, err
-	}
-	if len(gum) > 0 {
+	for _, set := range []struct{ name, glob, what string }{
+		{"ner.gum", "GUM_news_*.conllu", "GUM news dev"},
+		{"ner.gum.all", "*.conllu", "GUM dev, all genres"},
+	} {
+		gum, err := readGUM(filepath.Join(dataDir, "gum", "dev", set.glob), r.lx.gaz)
+		if err != nil {
+			return nil, err
+		}
+		if len(gum) == 0 {
+			continue
+		}
 		g, _ := r.score(gum)
-		note := fmt.Sprintf("GUM news dev, %d documents", len(gum))
-		for _, s := range g.Scores("ner.gum") {
+		note := fmt.Sprintf("%s, %d documents", set.what, len(gum))
+		for _, s := range g.Scores(set.name) {
 			s.Note = note
 			out = append(out, s)
 		}

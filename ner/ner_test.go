@@ -310,9 +310,10 @@ func TestModelRoundTrip(t *testing.T) {
 		if got == nil {
 			t.Fatalf("feature %x missing", k)
 		}
+		// Rows are stored relative to label O.
 		for l := range row {
-			if d := got[l] - row[l]; d > 0.01 || d < -0.01 {
-				t.Fatalf("feature %x label %d: got %v; want %v", k, l, got[l], row[l])
+			if d := (got[l] - got[0]) - (row[l] - row[0]); d > 0.01 || d < -0.01 {
+				t.Fatalf("feature %x label %d: got %v; want %v (relative to O)", k, l, got[l]-got[0], row[l]-row[0])
 			}
 		}
 	}
@@ -404,4 +405,41 @@ func dataDir(t testing.TB) string {
 		t.Skip("shared data not present")
 	}
 	return d
+}
+
+func TestRefine(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ty := newTyper(g)
+	tests := []struct {
+		name  string
+		typ   int
+		words []string
+		want  string
+	}{
+		{"person", tPER, []string{"Jane", "Doe"}, doc.Person},
+		{"country", tLOC, []string{"France"}, doc.GPE},
+		{"multiword country", tLOC, []string{"New", "Zealand"}, doc.GPE},
+		{"city", tLOC, []string{"Nairobi"}, doc.GPE},
+		{"sea", tLOC, []string{"Black", "Sea"}, doc.Loc},
+		{"unknown multiword place", tLOC, []string{"Upper", "Rift"}, doc.Loc},
+		{"airport", tLOC, []string{"Heathrow", "Airport"}, doc.Fac},
+		{"listed organisation as place", tLOC, []string{"White", "House"}, doc.Org},
+		{"organisation", tORG, []string{"Acme", "Corp"}, doc.Org},
+		{"demonym", tMISC, []string{"Venezuelan"}, doc.NORP},
+		{"group", tMISC, []string{"Republicans"}, doc.NORP},
+		{"demonym-like", tMISC, []string{"Ruritanian"}, doc.NORP},
+		{"event", tMISC, []string{"World", "Cup"}, doc.EventT},
+		{"law", tMISC, []string{"Clean", "Air", "Act"}, doc.Law},
+		{"other misc", tMISC, []string{"Nobel", "Peace", "Prize"}, doc.Misc},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ty.refine(tc.typ, tc.words); got != tc.want {
+				t.Errorf("refine(%s, %q) = %s; want %s", typeNames[tc.typ], tc.words, got, tc.want)
+			}
+		})
+	}
 }

@@ -15,13 +15,15 @@ import (
 type TrainConfig struct {
 	DataDir  string // the shared data folder; "" means "../shared/data"
 	Epochs   int    // passes over the training documents; 0 means 14
-	Seed     uint64 // shuffling seed
+	Seed     uint64 // shuffling seed of the first run
+	Runs     int    // models trained with seeds Seed, Seed+1, ... and averaged; 0 means 3
 	NoGUM    bool   // train on CoNLL-2003 only
 	GUMTimes int    // how many times each GUM document is seen per epoch; 0 means 1
-	// GUMDomain gives GUM documents a private copy of every feature
-	// (frustratingly easy domain adaptation); the copies are not used at
-	// run time.
-	GUMDomain bool
+	// GUMShared trains GUM documents on the shared features only. By
+	// default each GUM token also gets a private copy of every feature
+	// (frustratingly easy domain adaptation), which is not saved, so GUM's
+	// conventions that differ from CoNLL's stay in the copies.
+	GUMShared bool
 	Clusters  string    // cluster file (gzip "word<TAB>path" lines); "" means the embedded one
 	Prune     float64   // drop features whose largest averaged weight is below this; 0 means 0.05
 	Log       io.Writer // progress messages; nil means none
@@ -111,6 +113,9 @@ func Train(cfg TrainConfig, w io.Writer) error {
 	if cfg.GUMTimes == 0 {
 		cfg.GUMTimes = 1
 	}
+	if cfg.Runs == 0 {
+		cfg.Runs = 3
+	}
 	if cfg.Prune == 0 {
 		cfg.Prune = 0.05
 	}
@@ -135,24 +140,54 @@ func Train(cfg TrainConfig, w io.Writer) error {
 		}
 		logf("gum train: %d documents", len(gum))
 		for i := range gum {
-			gum[i].gum = true
+			gum[i].gum = !cfg.GUMShared
 		}
 		for range cfg.GUMTimes {
 			docs = append(docs, gum...)
 		}
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x5eed))
+	feats := map[uint64][]float32{}
+	for run := 0; run < cfg.Runs; run++ {
+		seed := cfg.Seed + uint64(run)
+		w := trainRun(lx, docs, cfg.Epochs, seed, logf).averaged(0)
+		for f, row := range w {
+			acc, ok := feats[f]
+			if !ok {
+				acc = make([]float32, nLabels)
+				feats[f] = acc
+			}
+			for l, v := range row {
+				acc[l] += v / float32(cfg.Runs)
+			}
+		}
+	}
+	for f, row := range feats {
+		var big float64
+		for _, v := range row {
+			big = max(big, math.Abs(float64(v)))
+		}
+		if big < cfg.Prune {
+			delete(feats, f)
+		}
+	}
+	logf("kept %d features", len(feats))
+	return writeModel(w, feats)
+}
+
+// trainRun trains one averaged perceptron over docs, shuffled with seed.
+func trainRun(lx *lexicon, docs []sample, epochs int, seed uint64, logf func(string, ...any)) *trainer {
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	tr := newTrainer()
 	st := newState()
 	var out []int
-	for ep := 0; ep < cfg.Epochs; ep++ {
+	for ep := 0; ep < epochs; ep++ {
 		order := rng.Perm(len(docs))
 		errs, n := 0, 0
 		for _, di := range order {
 			d := &docs[di]
 			lx.prepare(st, d.sents)
 			st.domain = 0
-			if d.gum && cfg.GUMDomain {
+			if d.gum {
 				st.domain = 0x6a09e667f3bcc908
 			}
 			if cap(out) < d.tokens() {
@@ -167,11 +202,9 @@ func Train(cfg TrainConfig, w io.Writer) error {
 			}
 			n += d.tokens()
 		}
-		logf("epoch %d: token errors %d/%d, features %d", ep+1, errs, n, len(tr.index))
+		logf("seed %d epoch %d: token errors %d/%d, features %d", seed, ep+1, errs, n, len(tr.index))
 	}
-	feats := tr.averaged(cfg.Prune)
-	logf("kept %d features", len(feats))
-	return writeModel(w, feats)
+	return tr
 }
 
 // loadLexicon loads the clusters (from path, or the embedded ones) and the

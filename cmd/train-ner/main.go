@@ -26,23 +26,24 @@ func main() {
 	gumTimes := flag.Int("gumtimes", 0, "times each GUM document is seen per epoch (0: default)")
 	clusters := flag.String("clusters", "", "word-cluster file (default: the embedded one)")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this (0: default)")
-	gumDomain := flag.Bool("gumdomain", true, "give GUM documents private feature copies (domain adaptation)")
+	gumShared := flag.Bool("gumshared", false, "train GUM documents without private feature copies (no domain adaptation)")
+	runs := flag.Int("runs", 0, "models trained with successive seeds and averaged (0: default)")
 	doEval := flag.Bool("eval", false, "score the new model on the dev sets")
 	flag.Parse()
-	if err := run(*data, *out, *epochs, *seed, *noGUM, *gumTimes, *clusters, *prune, *gumDomain, *doEval); err != nil {
+	if err := run(*data, *out, *epochs, *seed, *noGUM, *gumTimes, *clusters, *prune, *gumShared, *runs, *doEval); err != nil {
 		fmt.Fprintln(os.Stderr, "train-ner:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, epochs int, seed uint64, noGUM bool, gumTimes int, clusters string, prune float64, gumDomain, doEval bool) error {
+func run(data, out string, epochs int, seed uint64, noGUM bool, gumTimes int, clusters string, prune float64, gumShared bool, runs int, doEval bool) error {
 	start := time.Now()
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
 	cfg := ner.TrainConfig{DataDir: data, Epochs: epochs, Seed: seed, NoGUM: noGUM, GUMTimes: gumTimes,
-		Clusters: clusters, Prune: prune, GUMDomain: gumDomain, Log: os.Stderr}
+		Clusters: clusters, Prune: prune, GUMShared: gumShared, Runs: runs, Log: os.Stderr}
 	if err := ner.Train(cfg, f); err != nil {
 		f.Close()
 		return err
