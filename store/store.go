@@ -262,11 +262,12 @@ type ActorMemory interface {
 	// as written ("Delcy Rodríguez", "Rodríguez"; case, accents and a
 	// final "'s" do not matter) or a role phrase ("interim president").
 	// A name matches an actor by its whole name or, for a person, by the
-	// surname; a role phrase matches the roles with those words. When a
-	// name fits several actors and no single one has it as its whole
-	// name, or a role phrase fits several and no single one was seen in
-	// that role on a range containing at, the answer is empty: a guess is
-	// worse than nothing. The roles of the
+	// surname; when it fits several actors and no single one has it as its
+	// whole name, the answer is empty: a guess is worse than nothing. A
+	// role phrase matches the actors seen in a role of those words within
+	// 180 days of at (none when at is zero: who holds a role depends on
+	// the date); among several, the one seen in it on a range containing
+	// at, else none. The roles of the
 	// actor found come in this order: a role seen on a range containing
 	// at; then those seen before it, latest first; then those seen only
 	// after it, earliest first; then undated ones; ties by the number of
@@ -341,8 +342,8 @@ type ActorRole struct {
 	FirstSeen, LastSeen         time.Time // zero when seen only in undated documents
 	Docs                        int
 	// Conflict is true when another role of the same actor with another
-	// country or sector was seen over an overlapping range of dates (or
-	// either is undated): evidence that disagrees, kept as it is.
+	// country or sector (both known) was seen over an overlapping range of
+	// dates (or either is undated): evidence that disagrees, kept as it is.
 	Conflict bool
 	// Evidence is what taught this role: every piece in Actor, the latest
 	// one in Recall.

@@ -16,6 +16,10 @@ import (
 // maxEvidenceBytes caps the evidence text kept for one fact.
 const maxEvidenceBytes = 400
 
+// roleWindowDays is how far from the date asked a role phrase's holder
+// must have been seen in it for Recall to name them.
+const roleWindowDays = 180
+
 // dayOf returns t's calendar day in its own zone as YYYY-MM-DD, or NULL
 // for the zero time.
 func dayOf(t time.Time) any {
@@ -422,35 +426,51 @@ func (s *Store) Recall(ctx context.Context, name string, at time.Time) ([]store.
 	if !at.IsZero() {
 		day = at.Format(time.DateOnly)
 	}
-	if len(heads) > 1 {
+	if roleKey != "" {
+		// A role is held for a time: only the actors seen in it near the
+		// date count, and among several the one seen in it on that very
+		// range.
+		if day == "" {
+			return out, nil
+		}
+		lo := at.AddDate(0, 0, -roleWindowDays).Format(time.DateOnly)
+		hi := at.AddDate(0, 0, roleWindowDays).Format(time.DateOnly)
+		var near, current []actorHead
+		for _, h := range heads {
+			roles, err := readRoles(ctx, s.r, h.pk, roleKey)
+			if err != nil {
+				return nil, wrap(ctx, "recall", err)
+			}
+			isNear, isCurrent := false, false
+			for _, r := range roles {
+				if !r.first.Valid {
+					continue
+				}
+				isNear = isNear || (r.first.String <= hi && lo <= r.last.String)
+				isCurrent = isCurrent || (r.first.String <= day && day <= r.last.String)
+			}
+			if isNear {
+				near = append(near, h)
+			}
+			if isCurrent {
+				current = append(current, h)
+			}
+		}
+		heads = near
+		if len(near) > 1 {
+			heads = current
+		}
+	} else if len(heads) > 1 {
 		var whole []actorHead
 		for _, h := range heads {
 			if h.whole {
 				whole = append(whole, h)
 			}
 		}
-		if len(whole) == 1 {
-			heads = whole
-		} else if day != "" && roleKey != "" {
-			// The one actor seen in the role on that day, if only one was.
-			var current []actorHead
-			for _, h := range heads {
-				roles, err := readRoles(ctx, s.r, h.pk, roleKey)
-				if err != nil {
-					return nil, wrap(ctx, "recall", err)
-				}
-				for _, r := range roles {
-					if r.first.Valid && r.first.String <= day && day <= r.last.String {
-						current = append(current, h)
-						break
-					}
-				}
-			}
-			heads = current
-		}
-		if len(heads) != 1 {
-			return out, nil
-		}
+		heads = whole
+	}
+	if len(heads) != 1 {
+		return out, nil
 	}
 	h := heads[0]
 	all, err := readRoles(ctx, s.r, h.pk, "")
@@ -491,13 +511,15 @@ func roleOf(h actorHead, r roleRow) store.ActorRole {
 }
 
 // conflicts marks the roles seen over a range that overlaps a role of
-// another country or sector (an undated role overlaps every one).
+// another country or sector (an undated role overlaps every one). An
+// empty country or sector is unknown, not another one.
 func conflicts(roles []roleRow) []bool {
+	differ := func(x, y string) bool { return x != "" && y != "" && !strings.EqualFold(x, y) }
 	out := make([]bool, len(roles))
 	for i := range roles {
 		for j := range roles {
 			a, b := &roles[i], &roles[j]
-			if i == j || (strings.EqualFold(a.country, b.country) && strings.EqualFold(a.sector, b.sector)) {
+			if i == j || !(differ(a.country, b.country) || differ(a.sector, b.sector)) {
 				continue
 			}
 			if !a.first.Valid || !b.first.Valid || (a.first.String <= b.last.String && b.first.String <= a.last.String) {

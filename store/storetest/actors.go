@@ -175,6 +175,10 @@ func testActorRecall(t *testing.T, s store.Store) {
 			"VEN GOV vice president 2025-06-01..2025-07-01 docs=2"}},
 		{"role phrase", "interim president", "2026-01-10", []string{
 			"VEN GOV interim president 2026-01-05..2026-02-01 docs=2"}},
+		{"role phrase within half a year", "Interim President", "2026-06-30", []string{
+			"VEN GOV interim president 2026-01-05..2026-02-01 docs=2"}},
+		{"role phrase a year later", "interim president", "2027-02-01", []string{}},
+		{"role phrase undated", "interim president", "", []string{}},
 		{"unknown name", "Machado", "2026-01-10", []string{}},
 		{"first name is no key", "Delcy", "2026-01-10", []string{}},
 		{"empty", "", "", []string{}},
@@ -240,12 +244,14 @@ func testActorConflict(t *testing.T, s store.Store) {
 	remember(t, s,
 		fact("d1", "2026-03-01", "Tomas Vrba", "CZE", "GOV", "minister"),
 		fact("d2", "2026-03-01", "Tomas Vrba", "SVK", "GOV", "minister"),
-		fact("d3", "2026-03-02", "Tomas Vrba", "SVK", "GOV", "minister"))
+		fact("d3", "2026-03-02", "Tomas Vrba", "SVK", "GOV", "minister"),
+		fact("d4", "2026-03-02", "Tomas Vrba", "", "GOV", "minister"))
 	a := findActor(t, s, "Vrba")
 	h := history(t, s, a.ID)
 	sameLines(t, "conflicting roles", roleLines(h.Roles), []string{
 		"CZE GOV minister 2026-03-01..2026-03-01 docs=1 conflict",
 		"SVK GOV minister 2026-03-01..2026-03-02 docs=2 conflict",
+		" GOV minister 2026-03-02..2026-03-02 docs=1", // an unknown country is no other country
 	})
 	got, err := s.Recall(ctx, "Vrba", isoDay("2026-03-01"))
 	if err != nil {
@@ -254,6 +260,7 @@ func testActorConflict(t *testing.T, s store.Store) {
 	sameLines(t, "Recall of a conflicted actor", roleLines(got), []string{
 		"SVK GOV minister 2026-03-01..2026-03-02 docs=2 conflict",
 		"CZE GOV minister 2026-03-01..2026-03-01 docs=1 conflict",
+		" GOV minister 2026-03-02..2026-03-02 docs=1",
 	})
 }
 
