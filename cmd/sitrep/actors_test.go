@@ -20,6 +20,7 @@ import (
 const (
 	memoryArticle1 = "Venezuela's interim president, Delcy Rodríguez, met the CIA director in Caracas on Thursday.\n"
 	memoryArticle2 = "Rodríguez said the talks with Washington were productive.\n"
+	memoryArticle3 = "The interim president said the talks were productive.\n"
 
 	historyArticle1 = "Delcy Rodríguez, Venezuela's vice president, spoke to reporters in Caracas on Monday.\n"
 	historyArticle2 = "Venezuela's vice president, Delcy Rodríguez, criticised the new sanctions.\n"
@@ -79,32 +80,42 @@ func mustRun(t *testing.T, args ...string) string {
 func TestIngestActorMemory(t *testing.T) {
 	dir := t.TempDir()
 	both := jsonlArticles(t, dir, "both.jsonl",
-		[3]string{"a1", "2026-01-08", memoryArticle1}, [3]string{"a2", "2026-01-12", memoryArticle2})
+		[3]string{"a1", "2026-01-08", memoryArticle1}, [3]string{"a2", "2026-01-12", memoryArticle2},
+		[3]string{"a3", "2026-01-14", memoryArticle3}, [3]string{"a4", "2027-03-01", memoryArticle3 + "It was raining.\n"})
 	first := jsonlArticles(t, dir, "first.jsonl", [3]string{"a1", "2026-01-08", memoryArticle1})
-	second := jsonlArticles(t, dir, "second.jsonl", [3]string{"a2", "2026-01-12", memoryArticle2})
+	second := jsonlArticles(t, dir, "second.jsonl",
+		[3]string{"a2", "2026-01-12", memoryArticle2}, [3]string{"a3", "2026-01-14", memoryArticle3},
+		[3]string{"a4", "2027-03-01", memoryArticle3 + "It was raining.\n"})
 	for _, tc := range []struct {
 		name string
 		runs [][]string // ingest arguments before the files
-		want string     // code of "Rodríguez" in a2; "" for none
+		// want is the code of "Rodríguez" in a2, of "the interim president"
+		// in a3 (days later) and in a4 (a year later, when who holds the
+		// role is not known); "" for none.
+		want string
 	}{
-		{"one run", [][]string{{"--workers", "2", both}}, "VENGOV"},
-		{"one run, one worker", [][]string{{"--workers", "1", both}}, "VENGOV"},
-		{"two runs", [][]string{{first}, {second}}, "VENGOV"},
-		{"without memory", [][]string{{"--memory=false", both}}, ""},
-		{"memory not consulted", [][]string{{first}, {"--memory=false", second}}, ""},
-		{"later article alone", [][]string{{second}}, ""},
+		{"one run", [][]string{{"--workers", "2", both}}, "VENGOV VENGOV GOV"},
+		{"one run, one worker", [][]string{{"--workers", "1", both}}, "VENGOV VENGOV GOV"},
+		{"two runs", [][]string{{first}, {second}}, "VENGOV VENGOV GOV"},
+		{"without memory", [][]string{{"--memory=false", both}}, " GOV GOV"},
+		{"memory not consulted", [][]string{{first}, {"--memory=false", second}}, " GOV GOV"},
+		{"later articles alone", [][]string{{second}}, " GOV GOV"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "test.db")
 			for _, r := range tc.runs {
 				mustRun(t, append([]string{"ingest", "--db", db, "--format", "jsonl"}, r...)...)
 			}
-			got := ""
-			if a := storedActor(t, db, "a2", "Rodríguez"); a != nil {
-				got = a.Code
+			var codes []string
+			for _, e := range [][2]string{{"a2", "Rodríguez"}, {"a3", "interim president"}, {"a4", "interim president"}} {
+				code := ""
+				if a := storedActor(t, db, e[0], e[1]); a != nil {
+					code = a.Code
+				}
+				codes = append(codes, code)
 			}
-			if got != tc.want {
-				t.Errorf("a2's Rodríguez coded %q; want %q", got, tc.want)
+			if got := strings.Join(codes, " "); got != tc.want {
+				t.Errorf("codes of a2's Rodríguez, a3's and a4's interim president = %q; want %q", got, tc.want)
 			}
 		})
 	}
