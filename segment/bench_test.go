@@ -17,6 +17,13 @@ import (
 // with blank lines, skipping the benchmark when they are absent.
 func bbcText(b *testing.B) string {
 	b.Helper()
+	return strings.Join(bbcArticles(b), "\n\n") + "\n\n"
+}
+
+// bbcArticles returns the BBC articles under ../shared/data/bulk/bbc in
+// path order, skipping the benchmark when they are absent.
+func bbcArticles(b *testing.B) []string {
+	b.Helper()
 	dir := filepath.Join(dataDir(b), "bulk", "bbc")
 	var paths []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -29,16 +36,15 @@ func bbcText(b *testing.B) string {
 		b.Skip("no BBC articles under " + dir)
 	}
 	sort.Strings(paths)
-	var sb strings.Builder
+	var arts []string
 	for _, p := range paths {
 		t, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
 		}
-		sb.Write(t)
-		sb.WriteString("\n\n")
+		arts = append(arts, string(t))
 	}
-	return sb.String()
+	return arts
 }
 
 // BenchmarkSegment segments the BBC news corpus; MB/s is per core (one
@@ -100,4 +106,27 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 	reportCPU(b, len(text), cpu)
+}
+
+// BenchmarkProcessArticles runs the stage on each BBC article as a
+// document of its own, as the pipeline does.
+func BenchmarkProcessArticles(b *testing.B) {
+	arts := bbcArticles(b)
+	sg := newTestSegmenter(b, Config{})
+	n := 0
+	for _, a := range arts {
+		n += len(a)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, a := range arts {
+			d := &doc.Document{Text: a}
+			if err := sg.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportCPU(b, n, cpu)
 }

@@ -21,11 +21,12 @@ func TestEvaluate(t *testing.T) {
 	var b strings.Builder
 	eval.Print(&b, scores)
 	t.Log("\n" + b.String())
+	// Floors just under the scores reached (see MODEL.md).
 	floors := eval.Floors{
 		"segment.ewt.token.f1":    0.99,
-		"segment.ewt.sentence.f1": 0.88,
-		"segment.gum.token.f1":    0.96,
-		"segment.gum.sentence.f1": 0.93,
+		"segment.ewt.sentence.f1": 0.895,
+		"segment.gum.token.f1":    0.999,
+		"segment.gum.sentence.f1": 0.945,
 	}
 	for _, msg := range floors.Check(scores) {
 		t.Error(msg)
