@@ -759,7 +759,7 @@ var wt = weights{
 	minSingle: 4.5, countryAnchor: 0.3,
 	country: 1.5, countryCap: 2.5, admin1: 1.5, county: 3,
 	near50: 3, near150: 3.5, near400: 1.5,
-	minWhole: 4, seat: 2.5, local: 1,
+	minWhole: 4, seat: 3.5, local: 1,
 }
 
 // usLocalCues counts, up to two, the marks of American local news in text:
@@ -796,10 +796,6 @@ func prior(e gazetteer.Entry, p gazetteer.Posting, key string) float64 {
 		s += wt.adm1
 	case "PPLC":
 		s += wt.pplc
-	case "PPLA":
-		s += 0.8
-	case "PPLA2":
-		s += 0.4
 	case "ADM2":
 		s -= 0.5
 	case "CONT", "OCN", "SEA", "GULF":
