@@ -1,0 +1,154 @@
+// Command train-parser trains sitrep's dependency parser on UD English EWT
+// train (and GUM train), tagged by a jackknifed tagger, and writes the
+// model.
+//
+//	go run ./cmd/train-parser -data ../shared/data -out parse/model.bin
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"sitrep/corpus/conllu"
+	"sitrep/eval"
+	"sitrep/parse"
+	"sitrep/tag"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "train-parser:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	data := flag.String("data", "../shared/data", "data directory")
+	out := flag.String("out", "parse/model.bin", "model file to write")
+	iters := flag.Int("iter", 8, "parser training iterations")
+	folds := flag.Int("folds", 4, "jackknife folds for predicted tags (0: gold tags)")
+	tagIters := flag.Int("tag-iter", 5, "tagger iterations for each jackknife fold")
+	seed := flag.Int64("seed", 1, "shuffling seed")
+	gum := flag.Bool("gum", true, "add GUM train to EWT train")
+	prune := flag.Float64("prune", 0, "drop averaged weights below this fraction of the largest (0: default)")
+	cache := flag.String("tags-cache", "", "file keeping the jackknifed tags between runs (read if present, else written)")
+	flag.Parse()
+	start := time.Now()
+	sents, err := conllu.ReadFile(filepath.Join(*data, "ud-ewt", "en_ewt-ud-train.conllu"))
+	if err != nil {
+		return err
+	}
+	if *gum {
+		g, err := conllu.ReadGlob(filepath.Join(*data, "gum", "train", "*.conllu"))
+		if err != nil {
+			return err
+		}
+		sents = append(sents, g...)
+	}
+	var upos, xpos [][]string
+	if *folds > 1 {
+		upos, xpos, err = jackknife(sents, *folds, *tagIters, *seed, *cache)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "jackknifed tags ready (%s)\n", time.Since(start).Round(time.Second))
+	}
+	p, err := parse.Train(parse.Examples(sents, upos, xpos), parse.TrainConfig{Iterations: *iters, Seed: *seed, Prune: *prune, Log: os.Stderr})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := p.WriteModel(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes) in %s\n", *out, buf.Len(), time.Since(start).Round(time.Second))
+	t, err := tag.New(tag.Config{})
+	if err != nil {
+		return err
+	}
+	scores, err := p.Evaluate(*data, t)
+	if err != nil {
+		return err
+	}
+	eval.Print(os.Stdout, scores)
+	return nil
+}
+
+// jackknife tags every sentence with a tagger trained on the other folds,
+// two folds at a time. With cache set, tags are read from that file when
+// it exists and written to it otherwise.
+func jackknife(sents []conllu.Sentence, folds, iters int, seed int64, cache string) (upos, xpos [][]string, err error) {
+	if cache != "" {
+		if b, err := os.ReadFile(cache); err == nil {
+			var c struct{ UPOS, XPOS [][]string }
+			if err := json.Unmarshal(b, &c); err == nil && len(c.UPOS) == len(sents) && len(c.XPOS) == len(sents) {
+				return c.UPOS, c.XPOS, nil
+			}
+		}
+	}
+	upos = make([][]string, len(sents))
+	xpos = make([][]string, len(sents))
+	errs := make([]error, folds)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for f := 0; f < folds; f++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var train []conllu.Sentence
+			for i, s := range sents {
+				if i%folds != f {
+					train = append(train, s)
+				}
+			}
+			t, err := tag.Train(train, tag.TrainConfig{Iterations: iters, Seed: seed})
+			if err != nil {
+				errs[f] = err
+				return
+			}
+			right, total := 0, 0
+			for i := f; i < len(sents); i += folds {
+				words := make([]string, len(sents[i].Words))
+				for k, w := range sents[i].Words {
+					words[k] = w.Form
+				}
+				upos[i] = make([]string, len(words))
+				xpos[i] = make([]string, len(words))
+				for k, tg := range t.Tag(words) {
+					upos[i][k], xpos[i][k] = tg.UPOS, tg.XPOS
+					if tg.UPOS == sents[i].Words[k].UPOS {
+						right++
+					}
+					total++
+				}
+			}
+			fmt.Fprintf(os.Stderr, "jackknife fold %d: upos acc %.4f\n", f+1, float64(right)/float64(total))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	if cache != "" {
+		b, err := json.Marshal(struct{ UPOS, XPOS [][]string }{upos, xpos})
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := os.WriteFile(cache, b, 0o644); err != nil {
+			return nil, nil, err
+		}
+	}
+	return upos, xpos, nil
+}

@@ -1,0 +1,119 @@
+package parse
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"testing"
+	"time"
+
+	"sitrep/doc"
+	"sitrep/segment"
+	"sitrep/tag"
+)
+
+// dataDir returns ../shared/data relative to the repository root, or ""
+// when it is absent.
+func dataDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	d := filepath.Join(dir, "..", "shared", "data")
+	if _, err := os.Stat(d); err != nil {
+		return ""
+	}
+	return d
+}
+
+// bulkDocs reads up to n BBC articles, segments and tags them.
+func bulkDocs(b *testing.B, n int) ([]*doc.Document, int) {
+	dir := dataDir()
+	if dir == "" {
+		b.Skip("no ../shared/data")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no BBC bulk text")
+	}
+	sort.Strings(paths)
+	sg, err := segment.New(segment.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tg, err := tag.New(tag.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*doc.Document
+	tokens := 0
+	for _, p := range paths[:min(n, len(paths))] {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := &doc.Document{Text: string(text)}
+		if err := sg.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		if err := tg.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		tokens += len(d.Tokens)
+		docs = append(docs, d)
+	}
+	return docs, tokens
+}
+
+func BenchmarkParse(b *testing.B) {
+	docs, tokens := bulkDocs(b, 300)
+	p, err := New(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := p.Process(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	n := float64(tokens) * float64(b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(n/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := readModel(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// cpuTime returns the user and system CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
