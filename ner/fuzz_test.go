@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"testing"
 
@@ -55,6 +56,22 @@ func FuzzProcess(f *testing.F) {
 			if !e.Mentions[0].Valid(len(text)) {
 				t.Fatalf("span %v outside text of %d bytes", e.Mentions[0].Span, len(text))
 			}
+		}
+	})
+}
+
+// FuzzLoadClusters feeds arbitrary text, gzip-compressed, to the cluster
+// loader, which must not panic.
+func FuzzLoadClusters(f *testing.F) {
+	f.Add("Paris\t1.2.3.4\nLondon\t1.2.3.5\n")
+	f.Add("\t\n\n..\tx\ty")
+	f.Fuzz(func(t *testing.T, text string) {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(text))
+		zw.Close()
+		if _, err := loadClusters(&buf); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

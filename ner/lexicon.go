@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"embed"
@@ -24,36 +23,54 @@ const clusterLevels = 4
 // clusterTable maps a word form to the hashes of its cluster path prefixes.
 type clusterTable map[string][clusterLevels]uint64
 
+// maxClusterBytes bounds the decompressed size of a cluster file.
+const maxClusterBytes = 1 << 28
+
 // loadClusters reads "word<TAB>path" lines, gzip-compressed, where path is
-// dot-separated small integers. An empty reader yields an empty table.
+// dot-separated small integers. Lines without a tab are ignored. It
+// returns an error when the input is not gzip or is too large.
 func loadClusters(r io.Reader) (clusterTable, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner: clusters: %w", err)
 	}
 	defer zr.Close()
-	t := clusterTable{}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
+	b, err := io.ReadAll(io.LimitReader(zr, maxClusterBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("ner: clusters: %w", err)
+	}
+	if len(b) > maxClusterBytes {
+		return nil, fmt.Errorf("ner: clusters: file too large")
+	}
+	// One string holds the whole file; words are slices of it.
+	all := string(b)
+	t := make(clusterTable, strings.Count(all, "\n")+1)
+	for len(all) > 0 {
+		line := all
+		if i := strings.IndexByte(all, '\n'); i >= 0 {
+			line, all = all[:i], all[i+1:]
+		} else {
+			all = ""
+		}
 		word, path, ok := strings.Cut(line, "\t")
 		if !ok || word == "" {
 			continue
 		}
 		var ids [clusterLevels]uint64
 		h := uint64(offset64)
-		parts := strings.Split(path, ".")
 		for i := 0; i < clusterLevels; i++ {
-			if i < len(parts) {
-				h = hashStr(h, parts[i])
+			if path != "" {
+				part := path
+				if j := strings.IndexByte(path, '.'); j >= 0 {
+					part, path = path[:j], path[j+1:]
+				} else {
+					path = ""
+				}
+				h = hashStr(h, part)
 			}
 			ids[i] = h | 1 // never zero: zero means "no cluster"
 		}
 		t[word] = ids
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("ner: clusters: %w", err)
 	}
 	return t, nil
 }

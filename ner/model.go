@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -17,7 +18,7 @@ const modelMagic = "sitrep-ner-1\n"
 
 // maxModelFeatures bounds what a model file may declare, so a corrupt file
 // cannot make the loader allocate without limit.
-const maxModelFeatures = 1 << 23
+const maxModelFeatures = 1 << 21
 
 // ErrBadModel is returned (wrapped) when a model file cannot be read.
 var ErrBadModel = errors.New("ner: bad model file")
@@ -182,6 +183,9 @@ func writeModel(w io.Writer, feats map[uint64][]float32) error {
 	return zw.Close()
 }
 
+// maxModelBytes bounds the decompressed size of a model file.
+const maxModelBytes = 1 << 28
+
 // readModel reads a model written by writeModel. It returns an error
 // wrapping ErrBadModel for anything malformed; it never panics.
 func readModel(r io.Reader) (*weights, error) {
@@ -190,16 +194,23 @@ func readModel(r io.Reader) (*weights, error) {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
 	}
 	defer zr.Close()
-	br := bufio.NewReaderSize(zr, 1<<16)
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	}
+	if len(data) > maxModelBytes {
+		return nil, fmt.Errorf("%w: too large", ErrBadModel)
+	}
+	if !bytes.HasPrefix(data, []byte(modelMagic)) {
 		return nil, fmt.Errorf("%w: no magic", ErrBadModel)
 	}
+	data = data[len(modelMagic):]
 	get := func() (uint64, error) {
-		v, err := binary.ReadUvarint(br)
-		if err != nil {
-			return 0, fmt.Errorf("%w: %w", ErrBadModel, err)
+		v, n := binary.Uvarint(data)
+		if n <= 0 {
+			return 0, fmt.Errorf("%w: truncated or bad varint", ErrBadModel)
 		}
+		data = data[n:]
 		return v, nil
 	}
 	nl, err := get()
@@ -221,11 +232,11 @@ func readModel(r io.Reader) (*weights, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n > maxModelFeatures {
-		return nil, fmt.Errorf("%w: %d features", ErrBadModel, n)
+	// Each feature takes at least three bytes, which bounds a lying count.
+	if n > maxModelFeatures || n > uint64(len(data)/3) {
+		return nil, fmt.Errorf("%w: %d features in %d bytes", ErrBadModel, n, len(data))
 	}
-	// Grow the table as rows arrive, so a lying count costs nothing.
-	m := newWeights(int(min(n, 1<<16)), scale)
+	m := newWeights(int(n), scale)
 	var key uint64
 	var row [nLabels]float32
 	for i := uint64(0); i < n; i++ {
@@ -233,8 +244,9 @@ func readModel(r io.Reader) (*weights, error) {
 		if err != nil {
 			return nil, err
 		}
-		if d == 0 && i > 0 {
-			return nil, fmt.Errorf("%w: repeated feature", ErrBadModel)
+		// Keys strictly increase, so none repeats.
+		if (d == 0 && i > 0) || key+d < key {
+			return nil, fmt.Errorf("%w: features out of order", ErrBadModel)
 		}
 		key += d
 		mask, err := get()
@@ -259,15 +271,30 @@ func readModel(r io.Reader) (*weights, error) {
 			}
 			row[l] = float32(v)
 		}
-		if m.n*2+2 > len(m.slots) {
-			m = m.grow()
+		if row[0] == 0 {
+			m.insertInt(key, &row)
+		} else {
+			m.insertQ(key, &row)
 		}
-		if m.find(key) != nil {
-			return nil, fmt.Errorf("%w: repeated feature", ErrBadModel)
-		}
-		m.insertQ(key, &row)
 	}
 	return m, nil
+}
+
+// insertInt adds feature f whose row, in model units, has O at zero.
+func (m *weights) insertInt(f uint64, q *[nLabels]float32) {
+	if f == 0 {
+		f = 1
+	}
+	i := f & m.mask
+	for m.slots[i].key != 0 {
+		i = (i + 1) & m.mask
+	}
+	s := &m.slots[i]
+	s.key = f
+	for l := 1; l < nLabels; l++ {
+		s.w[l-1] = int16(q[l])
+	}
+	m.n++
 }
 
 // insertQ adds feature f with row values already in model units.
@@ -277,20 +304,4 @@ func (m *weights) insertQ(f uint64, q *[nLabels]float32) {
 		v[l] = q[l] * float32(m.scale)
 	}
 	m.insert(f, v[:])
-}
-
-// grow returns a table of twice the size holding the same rows.
-func (m *weights) grow() *weights {
-	g := newWeights(2*max(m.n, 1), m.scale)
-	for _, s := range m.slots {
-		if s.key != 0 {
-			i := s.key & g.mask
-			for g.slots[i].key != 0 {
-				i = (i + 1) & g.mask
-			}
-			g.slots[i] = s
-			g.n++
-		}
-	}
-	return g
 }
