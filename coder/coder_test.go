@@ -396,7 +396,7 @@ unless unless SCONJ 8 mark
 Chad Chad PROPN 8 nsubj
 agrees agree VERB 3 advcl`,
 		ents: []string{"1:1-1 GPE NGA", "1:5-5 GPE TCD c", "1:7-7 GPE TCD c"},
-		want: []string{"THREATEN Nigeria>Chad future retreat.withdraw", "AGREE Chad> hypothetical agree.agree"},
+		want: []string{"THREATEN Nigeria>Chad future retreat.withdraw"},
 	},
 	{
 		name: "talking to the press is not consulting",

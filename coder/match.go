@@ -236,7 +236,7 @@ func (w *work) subjOf(v, depth int) int {
 	case "xcomp":
 		// object control: "urged Iran to stop", "expects supporters to
 		// demonstrate": the object does it
-		if o := w.objOf(h); o >= 0 && o < v && !w.c.dict.Lex.Commit[w.lem[h]] {
+		if o := w.objOf(h); o >= 0 && o < v && (w.c.dict.Lex.Control[w.lem[h]] || w.c.dict.Lex.Demand[w.lem[h]]) {
 			return o
 		}
 		if w.c.dict.Lex.Demand[w.lem[h]] {
@@ -471,6 +471,20 @@ outer:
 		}
 		if p.Rel != nil && !hasLemma(p.Rel, baseRel(w.rel(t))) {
 			continue
+		}
+		if p.Comp != nil {
+			found := false
+			for _, k := range w.children(t) {
+				switch baseRel(w.rel(int(k))) {
+				case "xcomp", "ccomp":
+					if hasLemma(p.Comp, w.lem[k]) {
+						found = true
+					}
+				}
+			}
+			if !found {
+				continue
+			}
 		}
 		if p.Dep != nil {
 			found := false
@@ -1251,7 +1265,8 @@ climb:
 func (w *work) sinceBefore(t int) bool {
 	for i := t - 1; i >= 0 && i >= t-6; i-- {
 		if w.c.dict.Lex.Historical[w.lem[i]] {
-			return true
+			// "since U.S. forces captured", not "has since criticised"
+			return w.upos(i) != "ADV" && i < t-1 && w.upos(i+1) != "AUX"
 		}
 		switch w.upos(i) {
 		case "VERB", "PUNCT", "SCONJ", "CCONJ":

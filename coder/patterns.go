@@ -51,6 +51,7 @@ type Pattern struct {
 	Mod      []string // required compound or adjective lemmas on the noun (trigger or object)
 	Rel      []string // required relations of the trigger to its head, or nil
 	Dep      []string // relations of which the trigger must have a dependent, or nil
+	Comp     []string // lemmas one of which the trigger's complement clause must have, or nil
 	Preps    []Prep   // required prepositional dependents ("call for")
 	Actor    []string // roles giving actors: subj obj iobj poss gov comp, or a preposition
 	Target   []string // roles giving recipients, as Actor
@@ -82,6 +83,9 @@ func (p *Pattern) specificity() int {
 	if p.Dep != nil {
 		n++
 	}
+	if p.Comp != nil {
+		n++
+	}
 	if p.Particle != "" {
 		n++
 	}
@@ -92,6 +96,7 @@ func (p *Pattern) specificity() int {
 // demand verbs, negation, modal and subordinating words.
 type Lexicon struct {
 	Light        map[string]bool // light verbs whose subject acts out their object noun ("held talks")
+	Control      map[string]bool // verbs whose object does their infinitive ("urged Iran to stop")
 	Say          map[string]bool // verbs of saying whose complement is reported speech
 	Intent       map[string]bool // verbs and adjectives whose complement is intended (future)
 	Commit       map[string]bool // intent words that commit the actor ("agreed to", "is willing to")
@@ -152,7 +157,7 @@ var roleNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss":
 func NewDictionary() *Dictionary {
 	return &Dictionary{
 		Lex: Lexicon{
-			Light: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Commit: map[string]bool{}, Demand: map[string]bool{},
+			Light: map[string]bool{}, Control: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Commit: map[string]bool{}, Demand: map[string]bool{},
 			Negation: map[string]bool{}, Future: map[string]bool{}, Hypothetical: map[string]bool{},
 			Historical: map[string]bool{}, Dyadic: map[string]bool{},
 		},
@@ -172,12 +177,13 @@ func NewDictionary() *Dictionary {
 //	@LIST word word ...
 //
 // KIND is verb, noun or modal. Constraints: prt=PARTICLE, obj=LEMMA|LEMMA, mod=LEMMA|LEMMA, rel=REL|REL,
+// dep=REL|REL, comp=LEMMA|LEMMA,
 // PREP=LEMMA|LEMMA or PREP=* (a prepositional dependent). Roles: act=R,R
 // and rcp=R,R with R one of subj obj iobj poss gov comp or a preposition.
 // TYPE NONE (with no code) makes a stop pattern that matches and codes
 // nothing. Flags: defer, absorb, demand, dyadic, mutual, rhetoric. Lists: @say
 // @intent @commit @demand @negation @future @hypothetical @historical @dyadic
-// @light.
+// @light @control.
 func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error {
 	var errs ErrorList
 	sc := bufio.NewScanner(r)
@@ -211,7 +217,7 @@ func (d *Dictionary) lists() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"@say": d.Lex.Say, "@intent": d.Lex.Intent, "@commit": d.Lex.Commit, "@demand": d.Lex.Demand, "@negation": d.Lex.Negation,
 		"@future": d.Lex.Future, "@hypothetical": d.Lex.Hypothetical, "@historical": d.Lex.Historical,
-		"@dyadic": d.Lex.Dyadic, "@light": d.Lex.Light,
+		"@dyadic": d.Lex.Dyadic, "@light": d.Lex.Light, "@control": d.Lex.Control,
 	}
 }
 
@@ -284,6 +290,8 @@ func (d *Dictionary) parseLine(f []string, o *ontology.Ontology, src string) str
 			p.Rel = strings.Split(val, "|")
 		case "dep":
 			p.Dep = strings.Split(val, "|")
+		case "comp":
+			p.Comp = strings.Split(val, "|")
 		case "act", "rcp":
 			roles := strings.Split(val, ",")
 			for _, r := range roles {
