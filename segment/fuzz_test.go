@@ -1,8 +1,11 @@
 package segment
 
 import (
+	"context"
 	"reflect"
 	"testing"
+
+	"sitrep/doc"
 )
 
 // FuzzSegment checks the invariants of a segmentation on any input: no
@@ -34,6 +37,18 @@ func FuzzSegment(f *testing.F) {
 		toks2, sents2 := sg.Segment(text)
 		if !reflect.DeepEqual(toks, toks2) || !reflect.DeepEqual(sents, sents2) {
 			t.Fatalf("Segment(%q) gave different results on a second call", text)
+		}
+		d := &doc.Document{Text: text}
+		if err := sg.Process(context.Background(), d); err != nil {
+			t.Fatalf("Process(%q): %v", text, err)
+		}
+		if len(d.Tokens) != len(toks) || !reflect.DeepEqual(d.Sentences, sents) {
+			t.Fatalf("Process(%q) gave %d tokens, sentences %v; Segment gave %d, %v", text, len(d.Tokens), d.Sentences, len(toks), sents)
+		}
+		for i, tk := range d.Tokens {
+			if tk.Span != toks[i] || tk.Head != -1 || tk.Lemma != "" || tk.UPOS != "" || tk.XPOS != "" || tk.Deprel != "" {
+				t.Fatalf("Process(%q) token %d = %+v; want span %v, head -1, no syntax", text, i, tk, toks[i])
+			}
 		}
 	})
 }
