@@ -137,7 +137,7 @@ func (a *analysis) detectDateline() {
 			a.mentions[i].qual++
 		}
 	}
-	if len(a.mentions) > 1 {
+	if len(a.mentions) > 1 && a.mentions[1].span.Start >= sp.End {
 		n := a.mentions[1]
 		gap := strings.TrimSpace(a.d.Text[sp.End:n.span.Start])
 		if gap == "," && a.isQualifier(n.post) {

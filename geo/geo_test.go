@@ -302,20 +302,30 @@ func BenchmarkProcess(b *testing.B) {
 
 func FuzzProcess(f *testing.F) {
 	r := newResolver(f)
-	f.Add("CARACAS, Venezuela — Officials met in Paris, Texas.")
-	f.Add("St. Louis, Mo., and W.Va. 61")
-	f.Add("\xffGeorgia\x00 ’s")
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Add("CARACAS, Venezuela — Officials met in Paris, Texas.", uint16(0), uint16(7), uint16(9), uint16(18), uint8(0))
+	f.Add("St. Louis, Mo., and W.Va. 61", uint16(0), uint16(9), uint16(4), uint16(14), uint8(1))
+	f.Add("\xffGeorgia\x00 ’s", uint16(1), uint16(8), uint16(0), uint16(3), uint8(2))
+	f.Fuzz(func(t *testing.T, s string, a, b, c, e uint16, typ uint8) {
 		d := &doc.Document{Text: s}
+		// Two entities of earlier stages at fuzzed, possibly overlapping
+		// or invalid, spans.
+		types := []string{doc.GPE, doc.Loc, doc.Person, doc.Org, doc.NORP, doc.Fac}
+		d.Entities = []doc.Entity{
+			{ID: "e1", Type: types[int(typ)%len(types)], Mentions: []doc.Mention{{Span: doc.Span{Start: int(a), End: int(b)}, Kind: doc.MentionName}}},
+			{ID: "e2", Type: doc.GPE, Mentions: []doc.Mention{{Span: doc.Span{Start: int(c), End: int(e)}, Kind: doc.MentionName}}},
+		}
 		if err := r.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range d.Entities {
+		for _, e := range d.Entities[2:] {
 			for _, m := range e.Mentions {
 				if !m.Span.Valid(len(s)) || m.Len() == 0 {
 					t.Fatalf("bad span %v in %q", m.Span, s)
 				}
 			}
+		}
+		for _, p := range d.Problems {
+			t.Fatalf("problem: %v", p)
 		}
 		DatelineSpan(s)
 		r.Locate(d, doc.Span{Start: 0, End: len(s)})
@@ -437,5 +447,30 @@ func TestConfig(t *testing.T) {
 				t.Errorf("place id = %q; want %q", got, tt.wantID)
 			}
 		})
+	}
+}
+
+// TestOverlappingEntities checks that mentions of different entities that
+// overlap, as coreference and NER can leave them, are handled.
+func TestOverlappingEntities(t *testing.T) {
+	r := newResolver(t)
+	text := "A U.S. official said the U.S. government met in Caracas, Venezuela."
+	us := strings.Index(text, "U.S. official")
+	gov := strings.Index(text, "U.S. government")
+	ccs := strings.Index(text, "Caracas")
+	d := &doc.Document{Text: text, Entities: []doc.Entity{
+		{ID: "e1", Type: doc.Person, Mentions: []doc.Mention{{Span: doc.Span{Start: us, End: us + 13}, Kind: doc.MentionNominal}}},
+		{ID: "e2", Type: doc.GPE, Mentions: []doc.Mention{{Span: doc.Span{Start: us, End: us + 4}, Kind: doc.MentionName}, {Span: doc.Span{Start: gov, End: gov + 4}, Kind: doc.MentionName}}},
+		{ID: "e3", Type: doc.GPE, Mentions: []doc.Mention{{Span: doc.Span{Start: gov, End: gov + 15}, Kind: doc.MentionName}}},
+		{ID: "e4", Type: doc.GPE, Mentions: []doc.Mention{{Span: doc.Span{Start: ccs, End: ccs + 7}, Kind: doc.MentionName}, {Span: doc.Span{Start: ccs, End: ccs + 17}, Kind: doc.MentionName}}},
+	}}
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Problems) > 0 {
+		t.Fatalf("problems: %v", d.Problems)
+	}
+	if p := d.Entities[3].Place; p == nil || p.Name != "Caracas" {
+		t.Errorf("Caracas entity place = %+v; want Caracas", p)
 	}
 }

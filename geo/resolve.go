@@ -364,7 +364,9 @@ func (a *analysis) link() {
 				m.strongLoc = strongLocatives[lw]
 			}
 		}
-		if i+1 < len(a.mentions) {
+		if i+1 < len(a.mentions) && a.mentions[i+1].span.Start >= m.span.End {
+			// Mentions of different entities may overlap; only disjoint
+			// neighbours can qualify one another.
 			n := &a.mentions[i+1]
 			gap := strings.TrimSpace(text[m.span.End:n.span.Start])
 			if (gap == "," || gap == ".," || gap == "(") && n.span.Start-m.span.End <= 3 && a.isQualifier(n.post) && !a.onlyAreas(m.post) {
