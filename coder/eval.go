@@ -8,13 +8,17 @@ import (
 	"path/filepath"
 	"time"
 
+	"sitrep/actor"
 	"sitrep/doc"
 	"sitrep/eval"
+	"sitrep/geo"
 	"sitrep/ner"
 	"sitrep/ontology"
+	"sitrep/parse"
 	"sitrep/pipeline"
 	"sitrep/quote"
 	"sitrep/segment"
+	"sitrep/tag"
 	"sitrep/timex"
 )
 
@@ -58,12 +62,23 @@ func gsrCountry(code string) string {
 	return code
 }
 
-// Chain returns the stages that analyse a text up to the events stage, as
-// far as the repository provides them: segmentation, entities, times and
-// quotes. Stages not yet in the repository (tagging, parsing, actor
-// coding) are simply absent, and events that need them are not found.
+// Chain returns the stages that analyse a text up to the events stage:
+// segmentation, tagging, parsing, entities, actors, times, places and
+// quotes, each with its embedded model.
 func Chain() ([]pipeline.Stage, error) {
 	sg, err := segment.New(segment.Config{})
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.New(tag.Config{})
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parse.New(parse.Config{})
+	if err != nil {
+		return nil, err
+	}
+	ac, err := actor.New(actor.Config{})
 	if err != nil {
 		return nil, err
 	}
@@ -75,11 +90,15 @@ func Chain() ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	gr, err := geo.New(geo.Config{})
+	if err != nil {
+		return nil, err
+	}
 	qx, err := quote.New(quote.Config{})
 	if err != nil {
 		return nil, err
 	}
-	return []pipeline.Stage{sg, nr, tx, qx}, nil
+	return []pipeline.Stage{sg, tg, ps, nr, ac, tx, gr, qx}, nil
 }
 
 // Evaluate codes every sentence of the PLOVER dev set
@@ -91,7 +110,13 @@ func Evaluate(dataDir string) ([]eval.Score, error) {
 	if err != nil {
 		return nil, fmt.Errorf("coder: %w", err)
 	}
-	c, err := New(Config{})
+	var cfg Config
+	for _, s := range stages {
+		if g, ok := s.(*geo.Resolver); ok {
+			cfg.Locator = g
+		}
+	}
+	c, err := New(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -104,9 +129,9 @@ func Evaluate(dataDir string) ([]eval.Score, error) {
 //   - coder.plover.type.{p,r,f1}: per sentence, predicted event types are
 //     matched with gold types (old type names mapped to current ones:
 //     DEMAND is REQUEST, DISAPPROVE and INVESTIGATE are ACCUSE, FIGHT is
-//     ASSAULT). Events recorded as negated, hypothetical or demanded are
-//     not counted: they report what did not happen, which the dev set does
-//     not code.
+//     ASSAULT). Events recorded as negated, hypothetical, demanded or
+//     historical are not counted: they report what did not happen, or
+//     background to the news, which the dev set does not code.
 //   - coder.plover.actor_country.acc, coder.plover.recipient_country.acc:
 //     over matched events whose gold actors (recipients) include a
 //     country, the share where a predicted actor's (recipient's) country
@@ -174,7 +199,7 @@ func EvaluateWith(dataDir string, p *pipeline.Pipeline) ([]eval.Score, error) {
 		var preds []doc.Event
 		for _, e := range d.Events {
 			switch e.Modality {
-			case doc.Negated, doc.Hypothetical, doc.Demanded:
+			case doc.Negated, doc.Hypothetical, doc.Demanded, doc.Historical:
 				continue
 			}
 			preds = append(preds, e)

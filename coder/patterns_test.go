@@ -100,6 +100,9 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, p := range d.Patterns {
+			if p.Plover == None {
+				continue
+			}
 			if p.ID == "" || p.Plover == "" || p.CAMEO == "" || len(p.Actor) == 0 {
 				t.Errorf("incomplete pattern %+v", p)
 			}
