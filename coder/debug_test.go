@@ -140,7 +140,7 @@ func TestDebugGSR(t *testing.T) {
 		if ok {
 			mark = "ok"
 		}
-		fmt.Fprintf(&out, "%s %s %v>%v | %s\n%s", mark, g, src, tgt, r.Text, dumpDoc(d, mode == "parse" && !ok))
+		fmt.Fprintf(&out, "%s %s %v>%v | %s\n%s", mark, g, src, tgt, r.Text, dumpDoc(d, mode == "parse" && !ok || mode == "all"))
 	}
 	os.WriteFile("/tmp/coder-gsr.txt", []byte(out.String()), 0o644)
 }

@@ -1227,8 +1227,29 @@ climb:
 			if m >= 0 && w.lem[m] != "to" {
 				break climb
 			}
+			if w.child(cl, "aux", false) >= 0 {
+				// its own tense: "... whom they had taken hostage"
+				break climb
+			}
 			inherit(h)
 		case "acl":
+			if g := w.siblingGovernor(cl); g >= 0 {
+				// "Ministers agreed in principle to provide aid" parsed
+				// with both verbs hung off the subject noun
+				gl := w.lem[g]
+				switch {
+				case lex.Negation[gl]:
+					f.neg = true
+				case lex.Demand[gl]:
+					f.dem = true
+				case lex.Intent[gl]:
+					f.fut = true
+					committed = committed || lex.Commit[gl]
+				}
+				inherit(g)
+				cl = g
+				continue
+			}
 			switch {
 			case lex.Demand[l]:
 				f.dem = true // "demands to release prisoners"
@@ -1274,6 +1295,26 @@ func (w *work) sinceBefore(t int) bool {
 		}
 	}
 	return false
+}
+
+// siblingGovernor returns the verb a to-infinitive cl would complement
+// had the parse not hung both off the sentence's subject noun: an earlier
+// verb dependent of the same root noun. It returns -1 otherwise.
+func (w *work) siblingGovernor(cl int) int {
+	h := w.head(cl)
+	mk := w.child(cl, "mark", false)
+	if !w.rootNoun(h) || mk < 0 || w.lem[mk] != "to" {
+		return -1
+	}
+	for _, k := range w.children(h) {
+		if int(k) < cl && w.upos(int(k)) == "VERB" {
+			switch baseRel(w.rel(int(k))) {
+			case "acl", "parataxis":
+				return int(k)
+			}
+		}
+	}
+	return -1
 }
 
 // pluperfect reports whether clause head v is in the past perfect: "had"
@@ -1356,9 +1397,12 @@ func (w *work) complements() {
 			if m := w.child(cl, "mark", false); r == "advcl" && m >= 0 && w.lem[m] == "to" {
 				r = "xcomp"
 			}
+			if g := w.siblingGovernor(cl); g >= 0 {
+				h, r = g, "xcomp"
+			}
 			switch r {
 			case "xcomp", "ccomp", "acl":
-				if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped && (w.rel(cl) != "acl" || w.cands[g].p.Kind == Noun) {
+				if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped && (r != "acl" || w.cands[g].p.Kind == Noun) {
 					c.governor = int(g)
 				}
 			}
