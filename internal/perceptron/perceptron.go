@@ -298,17 +298,36 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	if len(m.slots) == 0 {
 		return
 	}
-	// First touch every feature's home slot with independent loads, so
-	// that the processor fetches their cache lines in parallel instead of
-	// one miss after another; then score with the lines in cache.
+	// Lookups are cache misses on a large model. Touch every feature's
+	// home slot with independent loads first, so that the processor
+	// fetches the lines in parallel instead of one miss after another;
+	// then find the rows and touch the long ones' entries the same way;
+	// then add them up with everything in cache.
 	mask := uint64(len(m.slots) - 1)
 	var touch uint32
 	for _, f := range feats {
 		touch += m.slots[f&mask][0]
 	}
-	runtime.KeepAlive(touch)
+	var rows [128][]uint32
+	n := 0
 	for _, f := range feats {
-		for _, e := range m.Row(f) {
+		r := m.Row(f)
+		if len(r) == 0 {
+			continue
+		}
+		if n == len(rows) {
+			for _, e := range r {
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
+			continue
+		}
+		touch += r[0]
+		rows[n] = r
+		n++
+	}
+	runtime.KeepAlive(touch)
+	for _, r := range rows[:n] {
+		for _, e := range r {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
 	}
@@ -383,16 +402,29 @@ func (m *Model) encode(bw *writer) {
 	}
 }
 
+// reader decodes an uncompressed bundle held in memory.
 type reader struct {
-	br *bufio.Reader
+	b []byte
+	i int
 }
 
 func (r *reader) get() (uint64, error) {
-	v, err := binary.ReadUvarint(r.br)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %w", ErrFormat, err)
+	v, n := binary.Uvarint(r.b[r.i:])
+	if n <= 0 {
+		return 0, fmt.Errorf("%w: bad or truncated number at byte %d", ErrFormat, r.i)
 	}
+	r.i += n
 	return v, nil
+}
+
+// bytes returns the next n bytes.
+func (r *reader) bytes(n int) ([]byte, error) {
+	if n < 0 || len(r.b)-r.i < n {
+		return nil, fmt.Errorf("%w: truncated at byte %d", ErrFormat, r.i)
+	}
+	b := r.b[r.i : r.i+n]
+	r.i += n
+	return b, nil
 }
 
 // ReadBundle reads a bundle written by Bundle.Write. Corrupt or truncated
@@ -403,14 +435,18 @@ func ReadBundle(r io.Reader) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
 	}
-	return readRaw(bufio.NewReader(zr))
+	raw, err := io.ReadAll(io.LimitReader(zr, 1<<28))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+	}
+	return readRaw(raw)
 }
 
 // readRaw reads an uncompressed bundle.
-func readRaw(br *bufio.Reader) (*Bundle, error) {
-	rd := &reader{br: br}
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(rd.br, head); err != nil || string(head) != magic {
+func readRaw(data []byte) (*Bundle, error) {
+	rd := &reader{b: data}
+	head, err := rd.bytes(len(magic))
+	if err != nil || string(head) != magic {
 		return nil, fmt.Errorf("%w: missing header", ErrFormat)
 	}
 	b := &Bundle{}
@@ -438,9 +474,9 @@ func readRaw(br *bufio.Reader) (*Bundle, error) {
 			if k > 1<<16 {
 				return nil, fmt.Errorf("%w: string of %d bytes", ErrFormat, k)
 			}
-			s := make([]byte, k)
-			if _, err := io.ReadFull(rd.br, s); err != nil {
-				return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+			s, err := rd.bytes(int(k))
+			if err != nil {
+				return nil, err
 			}
 			l = append(l, string(s))
 		}
@@ -516,11 +552,11 @@ func (rd *reader) model() (*Model, error) {
 			if c >= nc {
 				return nil, fmt.Errorf("%w: class %d of %d", ErrFormat, c, nc)
 			}
-			var wb [2]byte
-			if _, err := io.ReadFull(rd.br, wb[:]); err != nil {
-				return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+			wb, err := rd.bytes(2)
+			if err != nil {
+				return nil, err
 			}
-			ent = append(ent, uint32(c)<<16|uint32(binary.LittleEndian.Uint16(wb[:])))
+			ent = append(ent, uint32(c)<<16|uint32(binary.LittleEndian.Uint16(wb)))
 		}
 		b.add(key, ent)
 	}

@@ -1,7 +1,6 @@
 package perceptron
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
@@ -110,7 +109,7 @@ func FuzzReadBundle(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte(magic))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, err := readRaw(bufio.NewReader(bytes.NewReader(data)))
+		b, err := readRaw(data)
 		if err != nil {
 			return
 		}
