@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/doc"
 	"sitrep/pipeline"
@@ -182,4 +183,53 @@ func BenchmarkCoder(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestChainOddInput runs the whole analysis chain and the events stage on
+// bad input: no events rather than wrong ones, and bounded time.
+func TestChainOddInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every model")
+	}
+	stages, err := Chain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(append(stages, c)...)
+	long := strings.Repeat("Russia attacked Ukraine and ", 300) + "Iran met Iraq."
+	junk := string([]byte{0xff, 0xfe, 0, 1, 2, 'a', 0x80, ' ', 0xc3})
+	tests := []struct {
+		name, text string
+		maxEvents  int
+	}{
+		{"empty", "", 0},
+		{"binary junk", strings.Repeat(junk, 200), 0},
+		{"no verb", "Trump visit to Caracas. Talks with Rodríguez.", 0},
+		{"all capitals", "RUSSIA ATTACKED UKRAINE ON MONDAY, OFFICIALS SAID.", 0},
+		{"table", "Country | Attacks | Deaths\nRussia | 12 | 40\nUkraine | 3 | 9\n", 0},
+		{"1,200-token sentence", long, 1},
+		{"10k-char token", strings.Repeat("x", 10000) + " attacked Iran.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{Text: tt.text}
+			start := time.Now()
+			if err := p.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if el := time.Since(start); el > 10*time.Second {
+				t.Errorf("took %v", el)
+			}
+			if len(d.Events) > tt.maxEvents {
+				t.Errorf("got %d events %v; want at most %d", len(d.Events), summary(d), tt.maxEvents)
+			}
+			for _, e := range d.Events {
+				checkEvent(t, d, e)
+			}
+		})
+	}
 }
