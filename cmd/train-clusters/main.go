@@ -2,13 +2,15 @@
 // text for the named-entity recogniser (package ner).
 //
 // It reads the BBC articles and Reuters-21578 stories under -data/bulk
-// (and, with -conll, the words of CoNLL-2003 eng.train without their labels),
-// builds for each of the -vocab most frequent word forms a sparse vector of
-// positive pointwise mutual information with the words at offsets -2, -1,
-// +1 and +2, and splits the vocabulary top-down with spherical k-means into
-// a tree of -branch children per node, -levels deep. Each word's path in the
-// tree ("3.0.7.5") plays the part of a Brown-cluster bit string: its
-// prefixes are cluster ids at several granularities.
+// (with -polnear also the article texts of PolNeAR's training part, with
+// -conll also the words of CoNLL-2003 eng.train without their labels).
+// For each of the -vocab most frequent word forms seen at least -min times
+// it builds a sparse vector of positive pointwise mutual information with
+// the words at offsets -2, -1, +1 and +2, and splits the vocabulary
+// top-down with spherical k-means into a tree of -branch children per
+// node, -levels deep. Each word's path in the tree ("3.0.7.5") plays the
+// part of a Brown-cluster bit string: its prefixes are cluster ids at
+// several granularities.
 //
 //	go run ./cmd/train-clusters -data ../shared/data -out ner/clusters.txt.gz
 //
@@ -44,18 +46,37 @@ func main() {
 	iters := flag.Int("iters", 12, "k-means iterations per node")
 	seed := flag.Uint64("seed", 1, "random seed")
 	conll := flag.Bool("conll", false, "also read the tokens (not the labels) of CoNLL-2003 eng.train")
+	polnear := flag.Bool("polnear", false, "also read the article texts of PolNeAR's training part (US political news, 2015-16)")
 	flag.Parse()
-	if err := run(*data, *out, *vocab, *minCount, *ctxWords, *branch, *levels, *iters, *seed, *conll); err != nil {
+	if err := run(*data, *out, *vocab, *minCount, *ctxWords, *branch, *levels, *iters, *seed, *conll, *polnear); err != nil {
 		fmt.Fprintln(os.Stderr, "train-clusters:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, vocabN, minCount, ctxN, branch, levels, iters int, seed uint64, conll bool) error {
+func run(data, out string, vocabN, minCount, ctxN, branch, levels, iters int, seed uint64, conll, polnear bool) error {
 	start := time.Now()
 	seqs, err := readBulk(filepath.Join(data, "bulk"))
 	if err != nil {
 		return err
+	}
+	if polnear {
+		files, err := filepath.Glob(filepath.Join(data, "polnear", "train", "text", "*.txt"))
+		if err != nil {
+			return err
+		}
+		sort.Strings(files)
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if t := tokenize(line); len(t) > 0 {
+					seqs = append(seqs, t)
+				}
+			}
+		}
 	}
 	if conll {
 		more, err := readCoNLLText(filepath.Join(data, "conll2003", "eng.train"))
