@@ -32,10 +32,18 @@ func (a *analysis) reported(si int) []doc.Quote {
 			if !isCue || !verbLike(d.Tokens[i], a.lower[i], lemma) {
 				continue
 			}
-			if a.parsed {
-				q, ok = a.cueParsed(i, lemma, lo, hi)
-			} else {
-				q, ok = a.cueSurface(i, lemma, lo, hi)
+			q, ok = a.cueSurface(i, lemma, lo, hi)
+			if a.parsed && (!ok || q.SpeakerSpan == nil) {
+				// Word order failed to find a speaker: ask the tree, and take
+				// its speaker for the content word order found, or its whole
+				// reading when word order found none.
+				if pq, pok := a.cueParsed(i, lemma, lo, hi); pok && pq.SpeakerSpan != nil {
+					if ok {
+						q.Speaker, q.SpeakerSpan, q.SpeakerActor, q.Anonymous = pq.Speaker, pq.SpeakerSpan, pq.SpeakerActor, pq.Anonymous
+					} else {
+						q, ok = pq, true
+					}
+				}
 			}
 		}
 		if ok && q.Len() > 0 {
@@ -168,7 +176,7 @@ func (a *analysis) cueParsed(c int, lemma string, lo, hi int) (doc.Quote, bool) 
 		}
 	}
 	if subj < 0 {
-		if d.Tokens[c].Deprel == "conj" || d.Tokens[c].Deprel == "xcomp" {
+		if dr := d.Tokens[c].Deprel; dr == "conj" || dr == "xcomp" || dr == "advcl" || dr == "acl" {
 			// "Trump met Machado and said ...": the subject of the first verb.
 			if h := d.Tokens[c].Head; h >= lo && h < hi {
 				for _, ch := range a.children[h] {

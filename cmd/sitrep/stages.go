@@ -10,6 +10,7 @@ import (
 	"sitrep/geo"
 	"sitrep/kb"
 	"sitrep/ner"
+	"sitrep/parse"
 	"sitrep/pipeline"
 	"sitrep/quote"
 	"sitrep/segment"
@@ -69,6 +70,10 @@ func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tag: %w", err)
 	}
+	parser, err := parse.New(parse.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
 	rec, err := ner.New(ner.Config{})
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
@@ -99,5 +104,5 @@ func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	return []pipeline.Stage{seg, tagger, rec, actors, times, places, quotes, events}, nil
+	return []pipeline.Stage{seg, tagger, parser, rec, actors, times, places, quotes, events}, nil
 }
