@@ -123,6 +123,9 @@ func (sg *Segmenter) release(t *tokenizer) {
 	if cap(t.toks) > 1<<20 {
 		t.toks = nil
 	}
+	if cap(t.starts) > 1<<16 {
+		t.starts = nil
+	}
 	if cap(t.cuts) > 1<<16 {
 		t.cuts = nil
 	}
@@ -224,7 +227,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 	if len(toks) == 0 {
 		return nil
 	}
-	starts := make([]int, 1, len(toks)/16+2)
+	starts := append(t.starts[:0], 0) // t.starts is reused between calls
 	var feats [maxFeats]uint32
 	last := 0
 	dateline := datelineEnd(t.text, toks, 0)
@@ -268,6 +271,7 @@ func (sg *Segmenter) split(t *tokenizer) []int {
 		last = k
 		dateline = datelineEnd(t.text, toks, k)
 	}
+	t.starts = starts
 	return starts
 }
 

@@ -41,6 +41,7 @@ type tokenizer struct {
 	toks   []tok
 	stack  []tok // trailing punctuation of the current chunk, in reverse
 	cuts   []int // abbreviation tokens split at sentence ends, reused by layout
+	starts []int // sentence starts, reused by split
 	nl     int   // newlines before the next token
 	indent int   // columns of white space since the last newline
 	space  bool  // white space before the next token
