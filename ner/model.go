@@ -44,7 +44,7 @@ type slot struct {
 // newWeights makes an empty table sized for n features.
 func newWeights(n int, scale float64) *weights {
 	size := 1
-	for size < 2*n+2 {
+	for size < n+n/2+2 {
 		size <<= 1
 	}
 	return &weights{slots: make([]slot, size), mask: uint64(size - 1), scale: scale}
