@@ -563,28 +563,46 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	} else if !explicit && (objectCues[lemma] || weakCues[lemma]) {
 		right = doc.Span{}
 	}
-	if right.Len() > 0 && k < hi && (a.lower[k] == "," || a.lower[k] == "." || isQuoteMark(a.lower[k])) {
-		right = doc.Span{} // nothing but punctuation follows
+	if right.Len() > 0 && k < hi && !explicit && !np && !opensClause(d.Tokens[k], a.lower[k]) {
+		// "he said in an interview", "said sarcastically", "said after
+		// the hearing": what follows is about the saying, not its content.
+		right = doc.Span{}
 	}
+	// "During his years in office, Mr. Obama said, a majority ...": the
+	// saying is a parenthesis inside its content.
+	parenthetical := k < hi-1 && a.lower[k] == "," && opensClause(d.Tokens[k+1], a.lower[k+1]) && !a.trailingPhrase(k+1)
 
 	lead := lo // end of the noun phrase opening the sentence
 	for lead < hi && nominal(d.Tokens[lead], a.lower[lead]) {
 		lead++
 	}
+	// appos is the comma closing a short name phrase (prepositions
+	// allowed: "Officials at the agency, ...") that opens the sentence.
+	appos := lo
+	for appos < hi && appos-lo < 15 && (nominal(d.Tokens[appos], a.lower[appos]) || d.Tokens[appos].UPOS == "ADP" && appos > lo) {
+		appos++
+	}
+	if appos >= hi || a.lower[appos] != "," {
+		appos = lo
+	}
 	speakerOf := func(first, last int) (int, doc.Span) {
 		return a.phraseHead(first, last+1), doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[last].End}
 	}
 	switch {
+	case left && parenthetical && a.punctBefore(j+1, lo):
+		q.Span = a.tokensSpan(lo, hi-1)
+		h, sp := speakerOf(j+1, subjEnd)
+		a.setSpeaker(&q, h, sp)
 	case left && right.Len() > 0:
 		// "X said (that) CONTENT."
 		q.Span = right
 		h, sp := speakerOf(j+1, subjEnd)
 		a.setSpeaker(&q, h, sp)
-	case !left && right.Len() > 0 && j >= lo && a.lower[j] == "," && lead > lo && lead < j && a.lower[lead] == "," && j-lo <= 40:
+	case !left && right.Len() > 0 && j >= lo && a.lower[j] == "," && appos > lo && appos < j && j-lo <= 40:
 		// "X, a professor at Y, said CONTENT": the name opens the sentence
 		// and an apposition follows it.
 		q.Span = right
-		h, _ := speakerOf(lo, lead-1)
+		h, _ := speakerOf(lo, appos-1)
 		a.setSpeaker(&q, h, doc.Span{Start: d.Tokens[lo].Start, End: d.Tokens[j-1].End})
 	case !left && right.Len() > 0 && j >= lo && a.lower[j] == "," && lead > lo && strings.HasSuffix(a.lower[c], "ing"):
 		// "Trump confirmed it, writing that CONTENT": the participle's
@@ -610,7 +628,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		for end < hi && nominal(d.Tokens[end], a.lower[end]) {
 			end++
 		}
-		if end == c+1 {
+		if end == c+1 || !a.endsClause(end, hi) {
 			return doc.Quote{}, false
 		}
 		q.Span = a.tokensSpan(lo, c-1)
@@ -648,6 +666,29 @@ func (a *analysis) phraseEnd(k, hi int) int {
 		}
 	}
 	return hi
+}
+
+// opensClause reports whether a token can open reported content: a noun
+// phrase, a pronoun, a number, "that"/"whether", or a quotation mark.
+func opensClause(t doc.Token, lower string) bool {
+	if contentStart[lower] || isQuoteMark(lower) {
+		return true
+	}
+	switch t.UPOS {
+	case "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "":
+		return true
+	}
+	return false
+}
+
+// trailingPhrase reports whether the tokens from k on are a trailing
+// participle or subordinate phrase rather than a clause ("adding ...").
+func (a *analysis) trailingPhrase(k int) bool {
+	switch a.lower[k] {
+	case "saying", "adding", "which", "who", "as", "because", "while", "although", "noting", "calling", "arguing", "according":
+		return true
+	}
+	return false
 }
 
 // endsClause reports whether the tokens from k on close the sentence
