@@ -1560,11 +1560,25 @@ func (w *work) name(a int) string {
 		stack = stack[:len(stack)-1]
 		lo, hi = min(lo, x), max(hi, x)
 		for _, k := range w.children(x) {
-			stack = append(stack, int(k))
+			// the noun phrase only, not clauses hung off it
+			switch baseRel(w.rel(int(k))) {
+			case "det", "amod", "compound", "flat", "nummod", "nmod", "case", "appos", "punct":
+				stack = append(stack, int(k))
+			}
 		}
 	}
-	if w.upos(lo) == "DET" && lo < hi {
-		// keep the article: "a U.S. official"
+	if hi-lo > 12 {
+		hi = lo + 12
+	}
+	for i := lo + 1; i <= hi; i++ {
+		// a misparse can hang a clause under the noun: stop at its verb
+		switch w.upos(i) {
+		case "VERB", "AUX", "SCONJ":
+			hi = i - 1
+		}
+	}
+	for hi > lo && w.upos(hi) == "PUNCT" {
+		hi--
 	}
 	return w.d.Slice(doc.Span{Start: w.tok(lo).Start, End: w.tok(hi).End})
 }
