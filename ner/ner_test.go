@@ -443,3 +443,27 @@ func TestRefine(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrent runs one recogniser from several goroutines (run with
+// -race) and checks they agree.
+func TestConcurrent(t *testing.T) {
+	text := "Prime Minister Jane Okafor of Nigeria met officials of the African Union in Addis Ababa on Friday."
+	want := strings.Join(entityLines(t, run(t, text)), "|")
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				if got := strings.Join(entityLines(t, run(t, text)), "|"); got != want {
+					errs <- got
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}
