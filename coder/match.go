@@ -284,15 +284,27 @@ func (w *work) subjOf(v, depth int) int {
 		if w.rootNoun(h) && !w.passive(v) {
 			return h
 		}
+		// or off a participle taken for the main verb: "The Red Cross
+		// operating in Iraq said"
+		if w.head(h) < 0 && (w.tok(h).XPOS == "VBG" || w.tok(h).XPOS == "VBN") {
+			return w.subjOf(h, depth+1)
+		}
 	case "acl":
 		// "militants firing on ...": the noun does it, when it names
 		// an entity itself; so does a root noun the main verb was hung
 		// off ("British aircraft ... killed 4 Iraqis")
-		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v)) {
+		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v) || finite(w.tok(v).XPOS)) {
+			// a finite verb is no participle: "Israeli soldiers arrested
+			// ..." parsed as a modifier of "soldiers"
 			return h
 		}
 	}
 	return -1
+}
+
+// finite reports whether a Penn tag is a finite verb form.
+func finite(xpos string) bool {
+	return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP"
 }
 
 // nominalRel reports whether r is a relation only nouns take.
@@ -904,6 +916,15 @@ func (w *work) roleArgs(c *cand, r string) []int {
 		if k := w.child(t, "iobj", false); k >= 0 {
 			return []int{k}
 		}
+		if c.obj >= 0 {
+			// "gave the Ivory Coast 5.1 million dollars" with both
+			// objects parsed as obj: the other one receives
+			for _, k := range w.children(t) {
+				if int(k) != c.obj && w.rel(int(k)) == "obj" && int(k) < c.obj {
+					return []int{int(k)}
+				}
+			}
+		}
 	case "poss":
 		var out []int
 		for _, h := range [2]int{t, c.obj} {
@@ -1068,7 +1089,9 @@ func (w *work) arguments(ci int) {
 	c := &w.cands[ci]
 	if c.p.Kind == Modal {
 		// the speaker demands of the complement's subject
-		c.actors = w.collect(c.actors, w.subjOf(c.trig, 0))
+		for _, a := range w.subjArgs(c.trig) {
+			c.actors = w.collect(c.actors, a)
+		}
 		for _, k := range w.children(c.trig) {
 			if w.rel(int(k)) == "ccomp" {
 				if s := w.child(int(k), "nsubj", true); s >= 0 {
