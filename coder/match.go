@@ -187,8 +187,9 @@ func (w *work) passive(v int) bool {
 		switch w.rel(v) {
 		case "acl":
 			// unless the parse hung the main verb off the subject noun:
-			// "Foreign ministers agreed in principle ..."
-			return !w.rootNoun(w.head(v))
+			// "Foreign ministers agreed in principle ...", "Serb forces
+			// killed three ethnic Albanians" (a passive takes no object)
+			return !w.rootNoun(w.head(v)) && w.child(v, "obj", false) < 0
 		case "conj":
 			if v = w.head(v); v < 0 {
 				return false
@@ -293,7 +294,7 @@ func (w *work) subjOf(v, depth int) int {
 		// "militants firing on ...": the noun does it, when it names
 		// an entity itself; so does a root noun the main verb was hung
 		// off ("British aircraft ... killed 4 Iraqis")
-		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v) || finite(w.tok(v).XPOS)) {
+		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v) || finite(w.tok(v).XPOS) || w.tok(v).XPOS == "VBN" && w.child(v, "obj", false) >= 0) {
 			// a finite verb is no participle: "Israeli soldiers arrested
 			// ..." parsed as a modifier of "soldiers"
 			return h
