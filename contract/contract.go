@@ -98,6 +98,7 @@ type Quote struct {
 	SpeakerText string    `json:"speaker_text"`
 	Anonymous   bool      `json:"anonymous"`
 	Direct      bool      `json:"direct"`
+	Partial     bool      `json:"partial,omitempty"` // a fragment quoted inside a larger attributed statement
 	// SpeakerActor is the speaker's affiliation as stated, for anonymous
 	// sources above all ("a U.S. official": USA GOV).
 	SpeakerActor *doc.Actor `json:"speaker_actor,omitempty"`
@@ -183,7 +184,7 @@ func FromDocument(d *doc.Document, opt Options) *Output {
 		o.Times = append(o.Times, Time{t.Start, t.End, text(d, t.Span), t.Type, t.Value})
 	}
 	for _, q := range d.Quotes {
-		cq := Quote{Start: q.Start, End: q.End, Text: text(d, q.Span), Cue: span(q.Cue), SpeakerSpan: q.SpeakerSpan, Anonymous: q.Anonymous, Direct: q.Direct}
+		cq := Quote{Start: q.Start, End: q.End, Text: text(d, q.Span), Cue: span(q.Cue), SpeakerSpan: q.SpeakerSpan, Anonymous: q.Anonymous, Direct: q.Direct, Partial: q.Partial}
 		if q.Speaker != "" {
 			cq.Speaker = &q.Speaker
 		}

@@ -96,6 +96,7 @@ type Quote struct {
 	SpeakerActor *Actor // the speaker's affiliation as the text states it ("a U.S. official": USA GOV)
 	Anonymous    bool   // the source is not named ("a U.S. official")
 	Direct       bool   // the content is inside quotation marks
+	Partial      bool   // a fragment quoted inside a larger attributed statement (“run”)
 	Via          *Span  // the outlet or medium the statement reached the text through ("told NewsNation", "on Truth Social")
 }
 

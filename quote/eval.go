@@ -57,7 +57,7 @@ func Evaluate(dataDir string, upstream *pipeline.Pipeline) ([]eval.Score, error)
 			return nil, err
 		}
 		gold := goldQuotes(a, brat.ByteOffsets(d.Text))
-		c, right, total := score(d.Quotes, gold)
+		c, right, total := score(statements(d.Quotes), gold)
 		counts.Add(c)
 		speakerRight += right
 		speakerTotal += total
@@ -66,6 +66,19 @@ func Evaluate(dataDir string, upstream *pipeline.Pipeline) ([]eval.Score, error)
 	scores = append(scores, eval.Score{Name: "quote.polnear.speaker.acc", Value: eval.Accuracy(speakerRight, speakerTotal),
 		Note: fmt.Sprintf("%d of %d matched contents with a gold source", speakerRight, speakerTotal)})
 	return scores, nil
+}
+
+// statements leaves out partial quotes: a fragment quoted inside a larger
+// statement repeats that statement's attribution, and PolNeAR annotates
+// the statement only.
+func statements(qs []doc.Quote) []doc.Quote {
+	var out []doc.Quote
+	for _, q := range qs {
+		if !q.Partial {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 type goldQuote struct {

@@ -134,7 +134,8 @@ type region struct {
 }
 
 // directRegions pairs quotation marks. Curly marks pair by direction;
-// straight double quotes alternate. A quotation left open at a paragraph
+// straight double quotes alternate; a quotation closes only with its own
+// kind of mark, so other marks inside it are nested. A quotation left open at a paragraph
 // break continues when the next paragraph opens with a quotation mark (the
 // newspaper convention for quotes spanning paragraphs) and is otherwise
 // closed there with a recorded problem.
@@ -143,6 +144,7 @@ func (a *analysis) directRegions() []region {
 	var out []region
 	openAt := -1
 	var openMark doc.Span
+	var closer rune // the mark that closes the open quotation
 	closeAt := func(end int, closed bool) {
 		start := openMark.End
 		if end > start {
@@ -170,10 +172,10 @@ func (a *analysis) directRegions() []region {
 			}
 		case r == '“' || r == '„':
 			if openAt < 0 {
-				openAt, openMark = i, doc.Span{Start: i, End: i + size}
+				openAt, openMark, closer = i, doc.Span{Start: i, End: i + size}, '”'
 			}
 		case r == '”':
-			if openAt >= 0 {
+			if openAt >= 0 && closer == '”' {
 				closeAt(i, true)
 			}
 		case r == '\'' && i+1 < len(text) && text[i+1] == '\'':
@@ -181,18 +183,18 @@ func (a *analysis) directRegions() []region {
 			// newsroom text (''like this'').
 			if openAt < 0 {
 				if i+2 < len(text) && !unicode.IsSpace(rune(text[i+2])) {
-					openAt, openMark = i, doc.Span{Start: i, End: i + 2}
+					openAt, openMark, closer = i, doc.Span{Start: i, End: i + 2}, '\''
 				}
-			} else {
+			} else if closer == '\'' {
 				closeAt(i, true)
 			}
 			size = 2
 		case r == '"':
 			if openAt < 0 {
 				if i+size < len(text) && !unicode.IsSpace(rune(text[i+size])) {
-					openAt, openMark = i, doc.Span{Start: i, End: i + size}
+					openAt, openMark, closer = i, doc.Span{Start: i, End: i + size}, '"'
 				}
-			} else {
+			} else if closer == '"' {
 				closeAt(i, true)
 			}
 		}

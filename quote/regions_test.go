@@ -24,6 +24,8 @@ func TestDirectRegions(t *testing.T) {
 		{"stray closing mark", "It ended” there.", nil, 0},
 		{"nested single quotes stay inside", "He said “they told me ‘no’ twice”.", []string{"they told me ‘no’ twice"}, 0},
 		{"empty quotes", `He said "" nothing.`, nil, 0},
+		{"curly inside straight is nested", `He said "they call it “fair” today" and left.`, []string{"they call it “fair” today"}, 0},
+		{"two apostrophes as marks", "He said ''we will act'' today.", []string{"we will act"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"sitrep/doc"
 )
@@ -800,54 +801,82 @@ func abs(x int) int {
 }
 
 // attachDirect turns every direct quotation into a quote: merged with the
-// reported statement whose content it is, else given the speaker of a
-// statement whose content contains it (a partial quote such as “run”),
-// else of the quotation just before it in the previous paragraph (a quote
-// continued), else left without a speaker when it is long enough to be a
-// statement rather than a scare quote.
+// reported statement whose content it is (or whose content runs into it),
+// else marked as a partial quote of a statement whose content contains it
+// (“run” in "he contended that ... will “run” the country"), else joined to
+// the quotation just before it in the same paragraph (a quotation
+// interrupted by "he said"), else given that quotation's speaker when it
+// continues in the next paragraph, else left without a speaker when it is
+// long enough to be a statement rather than a scare quote or a title.
 func (a *analysis) attachDirect(reported []doc.Quote) []doc.Quote {
 	out := reported
-	var prev *doc.Quote
+	prev := -1
 	for _, r := range a.regions {
-		merged := false
+		handled := false
 		for i := range out {
 			q := &out[i]
-			if q.Direct {
+			if q.Direct || q.Partial {
 				continue
 			}
-			// The reported content is the quotation (give or take marks).
-			if r.content.Contains(q.Span) || overlapShare(q.Span, r.content) > 0.6 {
-				q.Span = r.content
-				q.Direct = true
-				merged = true
-				prev = q
-				break
+			switch {
+			case r.content.Contains(q.Span) || overlapShare(q.Span, r.content) > 0.6:
+				// The reported content is the quotation, give or take marks.
+				q.Span, q.Direct = r.content, true
+			case q.Start < r.content.Start && q.End > r.content.Start && q.End < r.content.End:
+				// The content runs into the quotation: it ends where the
+				// quotation does.
+				q.End = r.content.End
+			default:
+				continue
 			}
+			handled, prev = true, i
+			break
 		}
-		if merged {
+		if handled {
 			continue
 		}
-		var host *doc.Quote
+		host := -1
 		for i := range out {
-			if !out[i].Direct && out[i].Span.Contains(r.content) {
-				host = &out[i]
+			if !out[i].Direct && !out[i].Partial && out[i].Span.Contains(r.content) {
+				host = i
 			}
 		}
 		nq := doc.Quote{Span: r.content, Direct: true, Cue: doc.Span{Start: r.open.Start, End: r.open.Start}}
 		switch {
-		case host != nil:
-			nq.Speaker, nq.SpeakerSpan, nq.SpeakerActor, nq.Anonymous, nq.Via, nq.Cue = host.Speaker, host.SpeakerSpan, host.SpeakerActor, host.Anonymous, host.Via, host.Cue
-		case prev != nil && a.continues(*prev, r):
-			nq.Speaker, nq.SpeakerSpan, nq.SpeakerActor, nq.Anonymous, nq.Via, nq.Cue = prev.Speaker, prev.SpeakerSpan, prev.SpeakerActor, prev.Anonymous, prev.Via, prev.Cue
+		case host >= 0:
+			h := out[host]
+			nq.Speaker, nq.SpeakerSpan, nq.SpeakerActor, nq.Anonymous, nq.Via, nq.Cue = h.Speaker, h.SpeakerSpan, h.SpeakerActor, h.Anonymous, h.Via, h.Cue
+			nq.Partial = true
+			out = append(out, nq)
+			continue // a partial quote never starts a continued quotation
+		case prev >= 0 && out[prev].Direct && a.continues(out[prev], r) && !strings.Contains(a.d.Text[out[prev].End:r.open.Start], "\n"):
+			// “A,” she said. “B.” — one quotation interrupted by its cue.
+			out[prev].End = r.content.End
+			continue
+		case prev >= 0 && a.continues(out[prev], r):
+			p := out[prev]
+			nq.Speaker, nq.SpeakerSpan, nq.SpeakerActor, nq.Anonymous, nq.Via, nq.Cue = p.Speaker, p.SpeakerSpan, p.SpeakerActor, p.Anonymous, p.Via, p.Cue
 		default:
-			if wordCount(a.d.Slice(r.content)) < 5 {
+			if text := a.d.Slice(r.content); wordCount(text) < 5 || titleCase(text) {
 				continue // a scare quote or a title, not a statement
 			}
 		}
 		out = append(out, nq)
-		prev = &out[len(out)-1]
+		prev = len(out) - 1
 	}
 	return out
+}
+
+// titleCase reports whether every word of s longer than three letters
+// starts with a capital: the name of a show, a book or a film.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // continues reports whether direct quotation r follows q closely enough to
