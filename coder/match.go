@@ -299,6 +299,13 @@ func (w *work) subjOf(v, depth int) int {
 			// ..." parsed as a modifier of "soldiers"
 			return h
 		}
+		if r == "acl" && w.tok(v).XPOS == "VBG" && w.rel(h) == "obj" {
+			// "issued a declaration demanding ...", "released a report
+			// accusing ...": whoever issued it
+			if g := w.head(h); g >= 0 && w.upos(g) == "VERB" {
+				return w.subjOf(g, depth+1)
+			}
+		}
 	}
 	return -1
 }
