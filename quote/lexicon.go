@@ -33,6 +33,11 @@ var cueVerbs = map[string][]string{
 	"propose": nil, "blame": nil, "challenge": nil, "recommend": nil,
 	"applaud": nil, "decry": {"decries", "decried", "decrying"},
 	"denounce": nil, "express": {"expresses", "expressed", "expressing"},
+	"want": nil, "seem": nil, "appear": nil, "decline": nil, "refuse": nil,
+	"refer": {"refers", "referred", "referring"}, "see": {"sees", "saw", "seen", "seeing"},
+	"seek": {"seeks", "sought", "seeking"}, "support": nil, "oppose": nil,
+	"know": {"knows", "knew", "known", "knowing"}, "plan": {"plans", "planned", "planning"},
+	"offer": nil, "feel": {"feels", "felt", "feeling"}, "talk": nil, "read": {"reads", "reading"},
 }
 
 // npCues are verbal cues whose content may be a noun phrase or an
@@ -48,6 +53,11 @@ var npCues = map[string]bool{
 	"recommend": true, "stress": true, "emphasize": true,
 	"applaud": true, "decry": true, "denounce": true, "express": true, "dispute": true,
 	"echo": true, "reiterate": true,
+	// Wishes, plans, perceptions and stances attributed to their holder:
+	// "wants to ...", "declined to comment", "sees a threat".
+	"want": true, "seem": true, "appear": true, "decline": true, "refuse": true,
+	"refer": true, "see": true, "seek": true, "support": true, "oppose": true,
+	"know": true, "plan": true, "offer": true, "feel": true, "talk": true, "read": true,
 }
 
 // anonNouns are nouns that, as the head of a speaker phrase with no name,
@@ -124,4 +134,7 @@ var weakCues = map[string]bool{
 	"mention": true, "indicate": true, "estimate": true, "predict": true, "conclude": true,
 	"brief": true, "inform": true, "assure": true, "contest": true,
 	"dispute": true, "report": true, "reveal": true, "disclose": true, "observe": true,
+	"want": true, "seem": true, "appear": true, "decline": true, "refuse": true,
+	"refer": true, "see": true, "seek": true, "support": true, "oppose": true,
+	"know": true, "plan": true, "offer": true, "feel": true, "talk": true, "read": true,
 }

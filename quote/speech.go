@@ -28,6 +28,8 @@ func (a *analysis) reported(si int) []doc.Quote {
 		switch {
 		case a.lower[i] == "according" && i+1 < hi && a.lower[i+1] == "to":
 			q, ok = a.accordingTo(i, lo, hi)
+		case cueNouns[a.lower[i]] && i+1 < hi && a.lower[i+1] == "that" && d.Tokens[i].UPOS == "NOUN":
+			q, ok = a.nominalCue(i, lo, hi)
 		default:
 			lemma, isCue := cueForms[a.lower[i]]
 			if !isCue || !verbLike(d.Tokens[i], a.lower[i], lemma) {
@@ -423,6 +425,42 @@ func mentionCovering(e doc.Entity, t doc.Span) doc.Span {
 	return t
 }
 
+// cueNouns are nouns of saying whose "that" clause is attributed content:
+// "Trump's claim that ...", "a New York Times report that ...".
+var cueNouns = map[string]bool{
+	"claim": true, "claims": true, "report": true, "reports": true, "statement": true,
+	"assertion": true, "argument": true, "suggestion": true, "warning": true,
+	"allegation": true, "allegations": true, "accusation": true, "promise": true,
+	"pledge": true, "insistence": true, "announcement": true, "admission": true,
+	"contention": true, "charge": true, "prediction": true, "remarks": true,
+}
+
+// nominalCue reads "X's claim that CONTENT" and "a X report that CONTENT":
+// the content is the that-clause, the speaker the possessor or the name
+// before the noun, when there is one.
+func (a *analysis) nominalCue(n, lo, hi int) (doc.Quote, bool) {
+	d := a.d
+	end := a.phraseEnd(n+1, hi)
+	content := a.tokensSpan(n+1, end-1)
+	if content.Len() == 0 {
+		return doc.Quote{}, false
+	}
+	q := doc.Quote{Span: content, Cue: d.Tokens[n].Span}
+	// The speaker: "Trump 's claim" or "a New York Times report".
+	j := n - 1
+	if j > lo && (a.lower[j] == "'s" || a.lower[j] == "’s") {
+		j--
+	}
+	last := j
+	for j >= lo && d.Tokens[j].UPOS == "PROPN" {
+		j--
+	}
+	if last > j {
+		a.setSpeaker(&q, last, doc.Span{Start: d.Tokens[j+1].Start, End: d.Tokens[last].End})
+	}
+	return q, true
+}
+
 // accordingTo reads "according to X, CONTENT" and "CONTENT, according to X".
 func (a *analysis) accordingTo(i, lo, hi int) (doc.Quote, bool) {
 	d := a.d
@@ -564,6 +602,20 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	} else if !explicit && (objectCues[lemma] || weakCues[lemma]) {
 		right = doc.Span{}
 	}
+	if k < hi && !explicit && !np && !opensClause(d.Tokens[k], a.lower[k]) {
+		// "says at a campaign stop in Toledo, Ohio, that ...": a phrase
+		// about the saying, then the content.
+		for m := k + 1; m < hi && m < k+16; m++ {
+			if a.lower[m] == "that" && a.lower[m-1] == "," {
+				k, explicit = m, true
+				right = a.tokensSpan(k, hi-1)
+				break
+			}
+			if _, isCue := cueForms[a.lower[m]]; isCue || d.Tokens[m].UPOS == "VERB" {
+				break
+			}
+		}
+	}
 	if right.Len() > 0 && k < hi && !explicit && !np && !opensClause(d.Tokens[k], a.lower[k]) {
 		// "he said in an interview", "said sarcastically", "said after
 		// the hearing": what follows is about the saying, not its content.
@@ -573,6 +625,13 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	// saying is a parenthesis inside its content.
 	parenthetical := k < hi-1 && a.lower[k] == "," && opensClause(d.Tokens[k+1], a.lower[k+1]) && !a.trailingPhrase(k+1)
 
+	// afterObj is past the addressee of "told reporters" and the like.
+	afterObj := c + 1
+	if objectCues[lemma] {
+		for afterObj < hi && nominal(d.Tokens[afterObj], a.lower[afterObj]) {
+			afterObj++
+		}
+	}
 	lead := lo // end of the noun phrase opening the sentence
 	for lead < hi && nominal(d.Tokens[lead], a.lower[lead]) {
 		lead++
@@ -618,7 +677,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 			h, sp := speakerOf(j+1, subjEnd)
 			a.setSpeaker(&q, h, sp)
 		}
-	case left && a.punctBefore(j+1, lo) && a.endsClause(c+1, hi):
+	case left && a.punctBefore(j+1, lo) && a.endsClause(afterObj, hi):
 		// "CONTENT, X said."
 		q.Span = a.tokensSpan(lo, j)
 		h, sp := speakerOf(j+1, subjEnd)
