@@ -764,6 +764,14 @@ func (w *work) entityFor(a int) int {
 	if e := w.tokEnt[w.lo+a]; e >= 0 && w.d.Entities[e].Actor != nil {
 		return int(e)
 	}
+	if !w.forRecipient && w.c.dict.Lex.Inanimate[w.lem[a]] {
+		// "a U.N. Security Council resolution that aims to impose ...":
+		// a document does not act
+		if e := w.tokEnt[w.lo+a]; e >= 0 {
+			return int(e)
+		}
+		return -1
+	}
 	if e := w.modEntity(a, 0); e >= 0 {
 		return e
 	}

@@ -97,6 +97,7 @@ func (p *Pattern) specificity() int {
 type Lexicon struct {
 	Light        map[string]bool // light verbs whose subject acts out their object noun ("held talks")
 	Control      map[string]bool // verbs whose object does their infinitive ("urged Iran to stop")
+	Inanimate    map[string]bool // nouns for documents and plans, which name no actor ("a resolution that aims to ...")
 	Say          map[string]bool // verbs of saying whose complement is reported speech
 	Intent       map[string]bool // verbs and adjectives whose complement is intended (future)
 	Commit       map[string]bool // intent words that commit the actor ("agreed to", "is willing to")
@@ -157,7 +158,7 @@ var roleNames = map[string]bool{"subj": true, "obj": true, "iobj": true, "poss":
 func NewDictionary() *Dictionary {
 	return &Dictionary{
 		Lex: Lexicon{
-			Light: map[string]bool{}, Control: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Commit: map[string]bool{}, Demand: map[string]bool{},
+			Light: map[string]bool{}, Control: map[string]bool{}, Inanimate: map[string]bool{}, Say: map[string]bool{}, Intent: map[string]bool{}, Commit: map[string]bool{}, Demand: map[string]bool{},
 			Negation: map[string]bool{}, Future: map[string]bool{}, Hypothetical: map[string]bool{},
 			Historical: map[string]bool{}, Dyadic: map[string]bool{},
 		},
@@ -183,7 +184,7 @@ func NewDictionary() *Dictionary {
 // TYPE NONE (with no code) makes a stop pattern that matches and codes
 // nothing. Flags: defer, absorb, demand, dyadic, mutual, rhetoric. Lists: @say
 // @intent @commit @demand @negation @future @hypothetical @historical @dyadic
-// @light @control.
+// @light @control @inanimate.
 func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error {
 	var errs ErrorList
 	sc := bufio.NewScanner(r)
@@ -217,7 +218,7 @@ func (d *Dictionary) lists() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"@say": d.Lex.Say, "@intent": d.Lex.Intent, "@commit": d.Lex.Commit, "@demand": d.Lex.Demand, "@negation": d.Lex.Negation,
 		"@future": d.Lex.Future, "@hypothetical": d.Lex.Hypothetical, "@historical": d.Lex.Historical,
-		"@dyadic": d.Lex.Dyadic, "@light": d.Lex.Light, "@control": d.Lex.Control,
+		"@dyadic": d.Lex.Dyadic, "@light": d.Lex.Light, "@control": d.Lex.Control, "@inanimate": d.Lex.Inanimate,
 	}
 }
 
