@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"sitrep/actor"
+	"sitrep/coder"
 	"sitrep/eval"
 	"sitrep/geo"
 	"sitrep/ner"
@@ -40,6 +41,13 @@ func evaluators() map[string]func(dataDir string) ([]eval.Score, error) {
 		"actor":   actor.Evaluate,
 		"timex":   timex.Evaluate,
 		"geo":     geo.Evaluate,
+		"coder": func(dir string) ([]eval.Score, error) {
+			stages, err := newStages(chainConfig{})
+			if err != nil {
+				return nil, err
+			}
+			return coder.EvaluateWith(dir, pipeline.New(stages...))
+		},
 		"quote": func(dir string) ([]eval.Score, error) {
 			stages, err := newStages(chainConfig{})
 			if err != nil {

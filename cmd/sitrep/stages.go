@@ -100,7 +100,7 @@ func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
-	events, err := coder.New(coder.Config{Patterns: cfg.Patterns})
+	events, err := coder.New(coder.Config{Patterns: cfg.Patterns, Locator: places})
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
