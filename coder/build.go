@@ -57,6 +57,10 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 			targets = append(targets, t)
 		}
 	}
+	if c.p.Mode == "visit" && allSector(w.d, c.actors, "MIL") {
+		// troops arriving are deployed, not visiting
+		return doc.Event{}, false
+	}
 	if c.p.Plover == "CONSULT" {
 		// talking to the press is not consulting it
 		kept := targets[:0]
@@ -387,6 +391,16 @@ func (w *work) clausePlace(c *cand) int {
 		}
 	}
 	return -1
+}
+
+// allSector reports whether every entity of es is coded with sector s.
+func allSector(d *doc.Document, es []int, s string) bool {
+	for _, e := range es {
+		if a := d.Entities[e].Actor; a == nil || a.Sector != s {
+			return false
+		}
+	}
+	return len(es) > 0
 }
 
 func contains(s []int, x int) bool {

@@ -576,6 +576,28 @@ Turkey Turkey PROPN 5 obl`,
 		want: []string{"CONSULT Blair>Schroeder asserted consult.meet"},
 	},
 	{
+		name: "a participle of the same type is the same event",
+		sents: `
+Rebels rebel NOUN 2 nsubj
+shelled shell VERB 0 root
+Juba Juba PROPN 2 obj
+, , PUNCT 5 punct
+killing kill VERB 2 advcl VBG
+civilians civilian NOUN 5 obj`,
+		ents: []string{"1:1-1 ORG SDNREB", "1:3-3 GPE SDN", "1:6-6 PERSON SDNCVL"},
+		want: []string{"ASSAULT Rebels>Juba asserted assault.shell"},
+	},
+	{
+		name: "troops arriving are not visiting",
+		sents: `
+Troops troop NOUN 2 nsubj
+arrived arrive VERB 0 root
+in in ADP 4 case
+Bosnia Bosnia PROPN 2 obl`,
+		ents: []string{"1:1-1 ORG IGOMIL", "1:4-4 GPE BIH"},
+		want: nil,
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound

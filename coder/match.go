@@ -1492,8 +1492,9 @@ func (w *work) complements() {
 			}
 		}
 	}
-	// a purpose clause of an event of the same type is that event: "met
-	// Berlusconi and Schroeder to talk about Turkey"
+	// a purpose clause or participle of an event of the same type is that
+	// event: "met Berlusconi and Schroeder to talk about Turkey", "opened
+	// fire, killing one person"
 	for ci := range w.cands {
 		c := &w.cands[ci]
 		if c.dropped || c.p.Kind != Verb {
@@ -1502,7 +1503,9 @@ func (w *work) complements() {
 		r := baseRel(w.rel(c.trig))
 		h := w.head(c.trig)
 		m := w.child(c.trig, "mark", false)
-		if h < 0 || (r != "advcl" && r != "xcomp") || m < 0 || w.lem[m] != "to" {
+		participle := r == "advcl" && m < 0 && w.tok(c.trig).XPOS == "VBG"
+		if h < 0 || (r != "advcl" && r != "xcomp") || (m < 0 || w.lem[m] != "to") && !participle {
+			// "met X to talk about Y"; "shelled Juba, killing 20 people"
 			continue
 		}
 		if g := w.trigOf[h]; g >= 0 && int(g) != ci && !w.cands[g].dropped && w.cands[g].p.Plover == c.p.Plover {
