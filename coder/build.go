@@ -88,6 +88,9 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 		// "will withdraw unless ...": a conditional ultimatum
 		plover, mode, cameo = "THREATEN", "", "130"
 		modality = doc.Future
+	case c.failed && plover == "AGREE":
+		// "failed to reach agreement": the parties turned it down
+		plover, mode, cameo = "REJECT", "", "120"
 	case c.neg && intended && isCoop(w.c.onto, plover):
 		// "would not meet", "will not allow": a refusal
 		plover, mode, cameo = "REJECT", "", "120"

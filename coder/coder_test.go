@@ -598,6 +598,33 @@ Bosnia Bosnia PROPN 2 obl`,
 		want: nil,
 	},
 	{
+		name: "failing to reach agreement is a rejection",
+		sents: `
+Palestinians Palestinian PROPN 4 nsubj
+and and CCONJ 3 cc
+Israelis Israeli PROPN 1 conj
+failed fail VERB 0 root
+to to PART 6 mark
+reach reach VERB 4 xcomp
+agreement agreement NOUN 6 obj`,
+		ents: []string{"1:1-1 NORP PSE", "1:3-3 NORP ISR"},
+		want: []string{"REJECT Palestinians+Israelis> asserted agree.reach"},
+	},
+	{
+		name: "an infinitive parsed as an oblique is a complement",
+		sents: `
+Libya Libya PROPN 3 nsubj
+has have AUX 3 aux
+offered offer VERB 0 root
+to to ADP 5 case
+hand hand VERB 3 obl
+over over ADV 5 advmod
+to to ADP 8 case
+Britain Britain PROPN 5 obl`,
+		ents: []string{"1:1-1 GPE LBY", "1:8-8 GPE GBR"},
+		want: []string{"AGREE Libya>Britain future aid.hand-over"},
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound

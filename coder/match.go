@@ -38,6 +38,7 @@ type cand struct {
 	dem, hist  bool
 	unless     bool // the clause has an unless-condition: a threat
 	committed  bool // the intent is stated by a word of commitment ("agreed to", "is willing to")
+	failed     bool // the event is the complement of a verb of failure ("failed to reach agreement")
 	governor   int  // candidate governing this one through a complement, -1
 	dropped    bool
 	speaker    string
@@ -233,7 +234,12 @@ func (w *work) subjOf(v, depth int) int {
 	if h < 0 {
 		return -1
 	}
-	switch r := w.rel(v); baseRel(r) {
+	r := w.rel(v)
+	rb := baseRel(r)
+	if w.infinitiveObl(v) {
+		rb = "xcomp" // "offered to hand over" parsed as an oblique
+	}
+	switch rb {
 	case "xcomp":
 		// object control: "urged Iran to stop", "expects supporters to
 		// demonstrate": the object does it
@@ -308,6 +314,13 @@ func (w *work) subjOf(v, depth int) int {
 		}
 	}
 	return -1
+}
+
+// infinitiveObl reports whether v is a verb the parse took for a noun
+// phrase with "to": a misparsed infinitive complement ("Libya has offered
+// to hand over ...").
+func (w *work) infinitiveObl(v int) bool {
+	return w.upos(v) == "VERB" && baseRel(w.rel(v)) == "obl" && w.caseOf(v) == "to"
 }
 
 // finite reports whether a Penn tag is a finite verb form.
@@ -509,7 +522,11 @@ outer:
 		if p.Dep != nil {
 			found := false
 			for _, k := range w.children(t) {
-				if hasLemma(p.Dep, baseRel(w.rel(int(k)))) {
+				r := baseRel(w.rel(int(k)))
+				if w.infinitiveObl(int(k)) {
+					r = "xcomp"
+				}
+				if hasLemma(p.Dep, r) {
 					found = true
 					break
 				}
@@ -764,7 +781,7 @@ func (w *work) entityFor(a int) int {
 	if e := w.tokEnt[w.lo+a]; e >= 0 && w.d.Entities[e].Actor != nil {
 		return int(e)
 	}
-	if !w.forRecipient && w.c.dict.Lex.Inanimate[w.lem[a]] {
+	if !w.forRecipient && w.c.dict.Lex.Inanimate[w.lem[a]] && !w.rootNoun(a) {
 		// "a U.N. Security Council resolution that aims to impose ...":
 		// a document does not act
 		if e := w.tokEnt[w.lo+a]; e >= 0 {
@@ -1220,7 +1237,7 @@ func (w *work) modality(ci int) {
 		f.cond = f.cond || g.cond
 	}
 	cl := c.clause
-	committed, reported := false, false
+	committed, reported, failed := false, false, false
 climb:
 	for step := 0; step < 6; step++ {
 		h := w.head(cl)
@@ -1229,6 +1246,9 @@ climb:
 		}
 		l := w.lem[h]
 		r := baseRel(w.rel(cl))
+		if w.infinitiveObl(cl) {
+			r = "xcomp"
+		}
 		if r == "advcl" {
 			// a to-infinitive the parse hung as an adverbial clause is a
 			// complement of a verb of intent, demand or failure:
@@ -1254,6 +1274,7 @@ climb:
 				break climb
 			case lex.Negation[l]:
 				f.neg = true // "failed to reach"
+				failed = true
 			case lex.Demand[l]:
 				f.dem = true
 			case lex.Intent[l]:
@@ -1306,6 +1327,7 @@ climb:
 	}
 	c.neg, c.fut, c.hyp, c.cond, c.dem, c.hist, c.unless = f.neg, f.fut, f.hyp, f.cond, f.dem, f.hist, f.unless
 	c.committed = committed
+	c.failed = failed
 	// the past perfect outside reported speech is background: "whom they
 	// had taken hostage"
 	if !reported && w.pluperfect(c.clause) {
@@ -1433,7 +1455,7 @@ func (w *work) complements() {
 		cl := c.clause
 		if h := w.head(cl); h >= 0 {
 			r := baseRel(w.rel(cl))
-			if m := w.child(cl, "mark", false); r == "advcl" && m >= 0 && w.lem[m] == "to" {
+			if m := w.child(cl, "mark", false); r == "advcl" && m >= 0 && w.lem[m] == "to" || w.infinitiveObl(cl) {
 				r = "xcomp"
 			}
 			if g := w.siblingGovernor(cl); g >= 0 {
