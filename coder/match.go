@@ -491,8 +491,9 @@ outer:
 				continue
 			}
 		case Noun:
-			if up != "NOUN" && !(up == "ADJ" && nominalRel(w.rel(t))) {
-				// "completed their withdrawal" with withdrawal tagged ADJ
+			if up != "NOUN" && !((up == "ADJ" || up == "VERB" && w.child(t, "det", false) >= 0) && nominalRel(w.rel(t))) {
+				// "completed their withdrawal" with withdrawal tagged
+				// ADJ, "began a hunger strike" with strike tagged VERB
 				continue
 			}
 		default:
