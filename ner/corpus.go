@@ -232,7 +232,31 @@ func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 	}
 	isTitle := func(i int) bool { return titles[strings.ToLower(words[i].Form)]&gazTitle != 0 }
 	var cands []span
-	for _, m := range gumMentions(words) {
+	mentions := gumMentions(words)
+	// boundary reports whether another mention inside m, not holding the
+	// head and not a compound or flat part of it, ends at i (left) or
+	// starts at i (right): expansion stops there, so "ambassador to the
+	// United States Hamdullah Mohib" yields the name alone.
+	boundary := func(m gumMention, head, i int, left bool) bool {
+		for _, o := range mentions {
+			if o == m || o.start < m.start || o.end > m.end || (o.start <= head && head < o.end) {
+				continue
+			}
+			if (left && o.end-1 == i) || (!left && o.start == i) {
+				// A nested name that modifies this one ("United States
+				// Navy") stays in it.
+				for k := o.start; k < o.end; k++ {
+					if h := words[k].Head - 1; h < o.start || h >= o.end {
+						rel := words[k].Deprel
+						return !strings.HasPrefix(rel, "compound") && !strings.HasPrefix(rel, "flat")
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range mentions {
 		typ := gumType(m.typ)
 		if typ < 0 {
 			continue
@@ -249,7 +273,7 @@ func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 			continue
 		}
 		a, b := head, head+1
-		for a > m.start {
+		for a > m.start && !boundary(m, head, a-1, true) {
 			switch {
 			case isName(a-1) && !isTitle(a-1):
 				a--
@@ -260,7 +284,7 @@ func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 			}
 			break
 		}
-		for b < m.end {
+		for b < m.end && !boundary(m, head, b, false) {
 			switch {
 			case isName(b):
 				b++
@@ -270,6 +294,19 @@ func gumNamedSpans(words []conllu.Word, titles gazetteer) []span {
 				continue
 			}
 			break
+		}
+		var phrase []string
+		for k := a; k < b; k++ {
+			phrase = append(phrase, strings.ToLower(words[k].Form))
+		}
+		switch cats := titles[strings.Join(phrase, " ")]; {
+		case cats&gazOrg != 0:
+			// Groups GUM calls persons ("the Taliban") are ORG in CoNLL.
+			typ = tORG
+		case b-a == 1 && cats&(gazDemonym|gazGroup) != 0:
+			// "Muslims", "Afghans": groups named by nationality or
+			// religion are MISC in CoNLL.
+			typ = tMISC
 		}
 		cands = append(cands, span{a, b, typ})
 	}
