@@ -625,6 +625,31 @@ Britain Britain PROPN 5 obl`,
 		want: []string{"AGREE Libya>Britain future aid.hand-over"},
 	},
 	{
+		name: "wanted of someone else is demanded",
+		sents: `
+Unions union NOUN 2 nsubj
+want want VERB 0 root
+the the DET 4 det
+government government NOUN 2 obj
+to to PART 6 mark
+release release VERB 2 xcomp
+Smith Smith PROPN 6 obj`,
+		ents: []string{"1:1-1 ORG GBRLAB", "1:4-4 ORG GBRGOV", "1:7-7 PERSON GBRCVL"},
+		want: []string{"RETREAT government>Smith demanded retreat.release"},
+	},
+	{
+		name: "a power to detain is no detention",
+		sents: `
+Police police NOUN 2 nsubj
+have have VERB 0 root
+powers power NOUN 2 obj
+to to PART 5 mark
+detain detain VERB 3 acl
+Smith Smith PROPN 5 obj`,
+		ents: []string{"1:1-1 ORG GBRCOP", "1:6-6 PERSON GBRCVL"},
+		want: nil,
+	},
+	{
 		name: "sentence without a verb",
 		sents: `
 Trump Trump PROPN 2 compound

@@ -300,7 +300,7 @@ func (w *work) subjOf(v, depth int) int {
 		// "militants firing on ...": the noun does it, when it names
 		// an entity itself; so does a root noun the main verb was hung
 		// off ("British aircraft ... killed 4 Iraqis")
-		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v) || finite(w.tok(v).XPOS) || w.tok(v).XPOS == "VBN" && w.child(v, "obj", false) >= 0) {
+		if r == "acl" && (w.tok(v).XPOS == "VBG" && w.tokEnt[w.lo+h] >= 0 || w.rootNoun(h) && !w.passive(v) || (finite(w.tok(v).XPOS) || w.tok(v).XPOS == "VBN") && w.child(v, "obj", false) >= 0) {
 			// a finite verb is no participle: "Israeli soldiers arrested
 			// ..." parsed as a modifier of "soldiers"
 			return h
@@ -783,11 +783,8 @@ func (w *work) entityFor(a int) int {
 		return int(e)
 	}
 	if !w.forRecipient && w.c.dict.Lex.Inanimate[w.lem[a]] && !w.rootNoun(a) {
-		// "a U.N. Security Council resolution that aims to impose ...":
-		// a document does not act
-		if e := w.tokEnt[w.lo+a]; e >= 0 {
-			return int(e)
-		}
+		// "a U.N. Security Council resolution that aims to impose ...",
+		// "the Bill would allow ...": a document does not act
 		return -1
 	}
 	if e := w.modEntity(a, 0); e >= 0 {
@@ -1279,8 +1276,14 @@ climb:
 			case lex.Demand[l]:
 				f.dem = true
 			case lex.Intent[l]:
-				f.fut = true
-				committed = committed || lex.Commit[l]
+				if o := w.child(h, "obj", false); o >= 0 && o < cl && r == "xcomp" && !lex.Commit[l] {
+					// "want the government to withdraw": wanted of
+					// someone else, not intended
+					f.dem = true
+				} else {
+					f.fut = true
+					committed = committed || lex.Commit[l]
+				}
 			}
 			inherit(h)
 		case "advcl":
@@ -1316,6 +1319,10 @@ climb:
 				f.dem = true // "demands to release prisoners"
 			case lex.Intent[l]:
 				f.fut = true // "an offer to host a summit"
+			default:
+				if mk := w.child(cl, "mark", false); mk >= 0 && w.lem[mk] == "to" && !w.rootNoun(h) {
+					f.cond = true // "powers to detain suspects": a potential
+				}
 			}
 			break climb
 		default:
