@@ -155,13 +155,27 @@ func (w *work) build(si int, c *cand) (doc.Event, bool) {
 // politicalSectors are the sectors whose attacks are, as a rule, words.
 var politicalSectors = map[string]bool{"GOV": true, "LEG": true, "PTY": true, "OPP": true, "ELI": true, "MED": true, "NGO": true, "BUS": true, "EDU": true, "JUD": true, "LAB": true, "IGO": true}
 
-// rhetorical reports whether an attack by actors on targets is verbal: the
-// actors are people or parties of political sectors and no target is a
-// place.
+// armedSectors are the sectors whose attacks are, as a rule, violence.
+var armedSectors = map[string]bool{"MIL": true, "REB": true, "UAF": true, "COP": true, "SPY": true, "CRM": true, "IMG": true, "INS": true, "SEP": true}
+
+// rhetorical reports whether an attack by actors on targets is verbal: no
+// actor is armed, no target is a place, and either every actor is a
+// person or organisation of a political sector or every target is.
 func (w *work) rhetorical(actors, targets []int) bool {
+	if len(actors) == 0 {
+		return false
+	}
+	political := func(es []int) bool {
+		for _, e := range es {
+			en := &w.d.Entities[e]
+			if en.Actor == nil || !politicalSectors[en.Actor.Sector] || (en.Type != doc.Person && en.Type != doc.Org) {
+				return false
+			}
+		}
+		return len(es) > 0
+	}
 	for _, a := range actors {
-		en := &w.d.Entities[a]
-		if en.Actor == nil || !politicalSectors[en.Actor.Sector] || (en.Type != doc.Person && en.Type != doc.Org) {
+		if ac := w.d.Entities[a].Actor; ac != nil && armedSectors[ac.Sector] {
 			return false
 		}
 	}
@@ -170,7 +184,7 @@ func (w *work) rhetorical(actors, targets []int) bool {
 			return false
 		}
 	}
-	return len(actors) > 0
+	return political(actors) || political(targets)
 }
 
 func isCoop(o *ontology.Ontology, typ string) bool {
