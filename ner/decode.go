@@ -400,7 +400,8 @@ func (st *state) tagSentence(m scorer, s []tok, out []int, gold []int, up update
 }
 
 // repair maps a gold label that cannot follow prev to the nearest label
-// that can, or -1 when none fits.
+// that can: O to close a wrongly open entity, B or U to start one that
+// should have been open, L to close one at the sentence's end.
 func repair(prev, g int, last bool) int {
 	if g == 0 {
 		return 0
