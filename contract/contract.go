@@ -125,6 +125,14 @@ type Event struct {
 	Evidence      Span          `json:"evidence"`
 	Trigger       Span          `json:"trigger"`
 	Rule          string        `json:"rule"`
+	Also          []Passage     `json:"also,omitempty"` // further passages reporting the same event
+}
+
+// Passage is one more passage reporting an event already coded.
+type Passage struct {
+	Evidence Span   `json:"evidence"`
+	Trigger  Span   `json:"trigger"`
+	Rule     string `json:"rule"`
 }
 
 // Problem is a per-document problem recorded by a stage.
@@ -209,6 +217,9 @@ func FromDocument(d *doc.Document, opt Options) *Output {
 		}
 		if e.AttributedTo != "" {
 			ce.AttributedTo = &e.AttributedTo
+		}
+		for _, m := range e.Also {
+			ce.Also = append(ce.Also, Passage{span(m.Evidence), span(m.Trigger), m.Rule})
 		}
 		o.Events = append(o.Events, ce)
 	}
