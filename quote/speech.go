@@ -28,7 +28,7 @@ func (a *analysis) reported(si int) []doc.Quote {
 		switch {
 		case a.lower[i] == "according" && i+1 < hi && a.lower[i+1] == "to":
 			q, ok = a.accordingTo(i, lo, hi)
-		case cueNouns[a.lower[i]] && i+1 < hi && a.lower[i+1] == "that" && d.Tokens[i].UPOS == "NOUN":
+		case cueNouns[a.lower[i]] && i+1 < hi && a.lower[i+1] == "that" && (d.Tokens[i].UPOS == "NOUN" || i > lo && determinerLike(d.Tokens[i-1], a.lower[i-1])):
 			q, ok = a.nominalCue(i, lo, hi)
 		default:
 			lemma, isCue := cueForms[a.lower[i]]
@@ -435,6 +435,18 @@ var cueNouns = map[string]bool{
 	"contention": true, "charge": true, "prediction": true, "remarks": true,
 }
 
+// modifierVerb reports whether t is a participle used as a modifier
+// ("disparaging remarks", "leaked documents").
+func modifierVerb(t doc.Token) bool {
+	return t.XPOS == "VBG" || t.XPOS == "VBN" || t.UPOS == "ADJ"
+}
+
+// determinerLike reports whether a token before a noun marks it as one:
+// a determiner, a possessive, an adjective.
+func determinerLike(t doc.Token, lower string) bool {
+	return t.UPOS == "DET" || t.UPOS == "ADJ" || lower == "'s" || lower == "’s" || t.UPOS == "PROPN"
+}
+
 // nominalCue reads "X's claim that CONTENT" and "a X report that CONTENT":
 // the content is the that-clause, the speaker the possessor or the name
 // before the noun, when there is one.
@@ -588,8 +600,9 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		if npCues[lemma] && k > k0 && (k >= hi || !contentStart[a.lower[k]]) {
 			k, np = k0, true // "urged supporters to vote": the whole rest
 		}
-	} else if npCues[lemma] && k < hi && (nominal(d.Tokens[k], a.lower[k]) || a.lower[k] == "to" || a.lower[k] == "for") {
-		np = true
+	} else if npCues[lemma] && k < hi && (nominal(d.Tokens[k], a.lower[k]) || a.lower[k] == "to" || a.lower[k] == "for" ||
+		modifierVerb(d.Tokens[k]) && k+1 < hi && nominal(d.Tokens[k+1], a.lower[k+1])) {
+		np = true // "cited disparaging remarks"
 	}
 	k = a.skipTimes(k, hi)
 	explicit := k < hi && contentStart[a.lower[k]]
@@ -670,7 +683,8 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		q.Span = right
 		h, sp := speakerOf(lo, lead-1)
 		a.setSpeaker(&q, h, sp)
-	case k < hi && isQuoteMark(a.lower[k]) && a.inRegion(d.Tokens[min(k+1, hi-1)].Start) >= 0:
+	case k < hi && isQuoteMark(a.lower[k]) && a.inRegion(d.Tokens[min(k+1, hi-1)].Start) >= 0 &&
+		!titleCase(d.Slice(a.regions[a.inRegion(d.Tokens[min(k+1, hi-1)].Start)].content)):
 		// "X said: “CONTENT”" — the quotation that follows.
 		q.Span = a.regions[a.inRegion(d.Tokens[min(k+1, hi-1)].Start)].content
 		if left {
