@@ -49,8 +49,13 @@ func NameKey(s string) string {
 		b.WriteRune(r)
 	}
 	k := b.String()
-	k = strings.TrimSuffix(k, "'s")
-	return strings.Trim(k, "'- ")
+	for {
+		k2 := strings.Trim(strings.TrimSuffix(k, "'s"), "'- ")
+		if k2 == k {
+			return k
+		}
+		k = k2
+	}
 }
 
 // NameVariants returns the lookup keys of an actor's name: its NameKey

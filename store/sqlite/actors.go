@@ -77,13 +77,17 @@ func (s *Store) Remember(ctx context.Context, facts []store.ActorFact) error {
 	if err := ctx.Err(); err != nil {
 		return wrap(ctx, "remember", err)
 	}
+	if err := s.preparePending(ctx); err != nil {
+		return wrap(ctx, "remember", err)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return wrap(ctx, "remember", err)
 	}
 	defer tx.Rollback()
+	c := conn{s: s, tx: tx}
 	for i := range facts {
-		if err := rememberOne(ctx, tx, &facts[i]); err != nil {
+		if err := rememberOne(ctx, c, &facts[i]); err != nil {
 			return wrap(ctx, "remember "+facts[i].DocID, err)
 		}
 	}
@@ -128,9 +132,9 @@ func readRoles(ctx context.Context, db querier, actor int64, rk string) ([]roleR
 }
 
 // findActor returns the actor a fact belongs to, or 0 when none yet.
-func findActor(ctx context.Context, tx *sql.Tx, f *store.ActorFact, key string) (int64, error) {
+func findActor(ctx context.Context, c conn, f *store.ActorFact, key string) (int64, error) {
 	var pk int64
-	err := tx.QueryRowContext(ctx, `SELECT pk FROM actors WHERE name_key = ? AND type = ?`, key, f.Type).Scan(&pk)
+	err := c.scanOne(ctx, `SELECT pk FROM actors WHERE name_key = ? AND type = ?`, []any{key, f.Type}, &pk)
 	if err != sql.ErrNoRows {
 		return pk, err
 	}
@@ -140,7 +144,7 @@ func findActor(ctx context.Context, tx *sql.Tx, f *store.ActorFact, key string) 
 	// A bare surname joins the one person it is the surname of, unless
 	// that person was seen with another country.
 	var cands []int64
-	err = query(ctx, tx, `SELECT n.actor FROM actor_names n JOIN actors a ON a.pk = n.actor
+	err = query(ctx, c, `SELECT n.actor FROM actor_names n JOIN actors a ON a.pk = n.actor
 		WHERE n.key = ? AND n.whole = 0 AND a.type = ? LIMIT 2`, []any{key, f.Type}, func(rows *sql.Rows) error {
 		var a int64
 		if err := rows.Scan(&a); err != nil {
@@ -154,8 +158,8 @@ func findActor(ctx context.Context, tx *sql.Tx, f *store.ActorFact, key string) 
 	}
 	if f.Country != "" {
 		var other int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM actor_roles WHERE actor = ? AND country != '' AND country != ?`,
-			cands[0], f.Country).Scan(&other); err != nil {
+		if err := c.scanOne(ctx, `SELECT count(*) FROM actor_roles WHERE actor = ? AND country != '' AND country != ?`,
+			[]any{cands[0], f.Country}, &other); err != nil {
 			return 0, err
 		}
 		if other > 0 {
@@ -230,14 +234,14 @@ func daysBetween(a, b string) string {
 	return fmt.Sprintf("%08d", int(tb.Sub(ta).Hours()/24))
 }
 
-func rememberOne(ctx context.Context, tx *sql.Tx, f *store.ActorFact) error {
+func rememberOne(ctx context.Context, c conn, f *store.ActorFact) error {
 	key := store.NameKey(f.Name)
-	actor, err := findActor(ctx, tx, f, key)
+	actor, err := findActor(ctx, c, f, key)
 	if err != nil {
 		return err
 	}
 	if actor == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO actors (name, name_key, type, gender, n_docs) VALUES (?,?,?,?,0)`,
+		res, err := c.ExecContext(ctx, `INSERT INTO actors (name, name_key, type, gender, n_docs) VALUES (?,?,?,?,0)`,
 			f.Name, key, f.Type, f.Gender)
 		if err != nil {
 			return err
@@ -246,14 +250,14 @@ func rememberOne(ctx context.Context, tx *sql.Tx, f *store.ActorFact) error {
 			return err
 		}
 		for i, v := range store.NameVariants(f.Name, f.Type) {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO actor_names (key, actor, whole) VALUES (?,?,?)`,
+			if _, err := c.ExecContext(ctx, `INSERT OR IGNORE INTO actor_names (key, actor, whole) VALUES (?,?,?)`,
 				v, actor, i == 0); err != nil {
 				return err
 			}
 		}
 	}
 	rk := store.NameKey(f.Role)
-	roles, err := readRoles(ctx, tx, actor, "")
+	roles, err := readRoles(ctx, c, actor, "")
 	if err != nil {
 		return err
 	}
@@ -269,7 +273,7 @@ func rememberOne(ctx context.Context, tx *sql.Tx, f *store.ActorFact) error {
 		if code == "" {
 			code = f.Country + f.Sector
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO actor_roles (actor, country, sector, code, role, role_key, n_docs)
+		res, err := c.ExecContext(ctx, `INSERT INTO actor_roles (actor, country, sector, code, role, role_key, n_docs)
 			VALUES (?,?,?,?,?,?,0)`, actor, f.Country, f.Sector, code, f.Role, rk)
 		if err != nil {
 			return err
@@ -278,7 +282,7 @@ func rememberOne(ctx context.Context, tx *sql.Tx, f *store.ActorFact) error {
 			return err
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO actor_evidence
+	res, err := c.ExecContext(ctx, `INSERT OR IGNORE INTO actor_evidence
 		(role, actor, doc_id, entity, how, span_start, span_end, text, seen) VALUES (?,?,?,?,?,?,?,?,?)`,
 		role, actor, f.DocID, f.Entity, f.How, f.Evidence.Start, f.Evidence.End,
 		strings.ToValidUTF8(cutText(f.EvidenceText, maxEvidenceBytes), "\uFFFD"), day)
@@ -294,15 +298,15 @@ func rememberOne(ctx context.Context, tx *sql.Tx, f *store.ActorFact) error {
 		pk         int64
 	}{{"actor_roles", "role", role}, {"actors", "actor", actor}} {
 		var again int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM actor_evidence WHERE `+t.col+
-			` = ? AND doc_id = ? LIMIT 2)`, t.pk, f.DocID).Scan(&again); err != nil {
+		if err := c.scanOne(ctx, `SELECT count(*) FROM (SELECT 1 FROM actor_evidence WHERE `+t.col+
+			` = ? AND doc_id = ? LIMIT 2)`, []any{t.pk, f.DocID}, &again); err != nil {
 			return err
 		}
 		newDoc := 0
 		if again == 1 {
 			newDoc = 1
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE `+t.table+` SET
+		if _, err := c.ExecContext(ctx, `UPDATE `+t.table+` SET
 			first_seen = CASE WHEN ?1 IS NULL THEN first_seen WHEN first_seen IS NULL OR ?1 < first_seen THEN ?1 ELSE first_seen END,
 			last_seen = CASE WHEN ?1 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?1 > last_seen THEN ?1 ELSE last_seen END,
 			n_docs = n_docs + ?2 WHERE pk = ?3`, day, newDoc, t.pk); err != nil {
@@ -310,7 +314,7 @@ func rememberOne(ctx context.Context, tx *sql.Tx, f *store.ActorFact) error {
 		}
 	}
 	if f.Gender != "" {
-		if _, err := tx.ExecContext(ctx, `UPDATE actors SET gender = ? WHERE pk = ? AND gender = ''`, f.Gender, actor); err != nil {
+		if _, err := c.ExecContext(ctx, `UPDATE actors SET gender = ? WHERE pk = ? AND gender = ''`, f.Gender, actor); err != nil {
 			return err
 		}
 	}
@@ -382,13 +386,14 @@ func (s *Store) Recall(ctx context.Context, name string, at time.Time) ([]store.
 	if err := s.check(); err != nil {
 		return nil, err
 	}
-	key := store.NameKey(name)
 	out := []store.ActorRole{}
+	key := store.NameKey(name)
 	if key == "" {
 		return out, nil
 	}
+	c := conn{s: s}
 	var heads []actorHead
-	err := query(ctx, s.r, `SELECT a.pk, a.name, a.type, a.gender, max(n.whole) FROM actor_names n
+	err := query(ctx, c, `SELECT a.pk, a.name, a.type, a.gender, max(n.whole) FROM actor_names n
 		JOIN actors a ON a.pk = n.actor WHERE n.key = ? GROUP BY a.pk ORDER BY a.pk LIMIT 50`, []any{key},
 		func(rows *sql.Rows) error {
 			var h actorHead
@@ -401,79 +406,70 @@ func (s *Store) Recall(ctx context.Context, name string, at time.Time) ([]store.
 	if err != nil {
 		return nil, wrap(ctx, "recall", err)
 	}
+	day := ""
+	if !at.IsZero() {
+		day = at.Format(time.DateOnly)
+	}
 	roleKey := ""
-	if len(heads) == 0 {
-		// A role phrase: the actors seen in that role.
+	switch {
+	case len(heads) == 0:
+		// A role phrase. A role is held for a time: only the actors seen
+		// in it near the date count, and among several the one seen in it
+		// on a range containing the date.
+		if day == "" {
+			return out, nil
+		}
 		roleKey = key
-		err = query(ctx, s.r, `SELECT DISTINCT a.pk, a.name, a.type, a.gender FROM actor_roles r
-			JOIN actors a ON a.pk = r.actor WHERE r.role_key = ? ORDER BY a.pk LIMIT 50`, []any{key},
+		lo := at.AddDate(0, 0, -roleWindowDays).Format(time.DateOnly)
+		hi := at.AddDate(0, 0, roleWindowDays).Format(time.DateOnly)
+		near, current := map[int64]bool{}, map[int64]bool{}
+		var nearest, currentOne int64
+		err := query(ctx, c, `SELECT actor, first_seen, last_seen FROM actor_roles
+			WHERE role_key = ? AND last_seen >= ? AND first_seen <= ?`, []any{key, lo, hi},
 			func(rows *sql.Rows) error {
-				h := actorHead{roleMatched: true}
-				if err := rows.Scan(&h.pk, &h.name, &h.typ, &h.gender); err != nil {
+				var a int64
+				var first, last string
+				if err := rows.Scan(&a, &first, &last); err != nil {
 					return err
 				}
-				heads = append(heads, h)
+				near[a], nearest = true, a
+				if first <= day && day <= last {
+					current[a], currentOne = true, a
+				}
 				return nil
 			})
 		if err != nil {
 			return nil, wrap(ctx, "recall", err)
 		}
-	}
-	if len(heads) == 0 {
-		return out, nil
-	}
-	day := ""
-	if !at.IsZero() {
-		day = at.Format(time.DateOnly)
-	}
-	if roleKey != "" {
-		// A role is held for a time: only the actors seen in it near the
-		// date count, and among several the one seen in it on that very
-		// range.
-		if day == "" {
+		var pick int64
+		switch {
+		case len(near) == 1:
+			pick = nearest
+		case len(current) == 1:
+			pick = currentOne
+		default:
 			return out, nil
 		}
-		lo := at.AddDate(0, 0, -roleWindowDays).Format(time.DateOnly)
-		hi := at.AddDate(0, 0, roleWindowDays).Format(time.DateOnly)
-		var near, current []actorHead
-		for _, h := range heads {
-			roles, err := readRoles(ctx, s.r, h.pk, roleKey)
-			if err != nil {
-				return nil, wrap(ctx, "recall", err)
-			}
-			isNear, isCurrent := false, false
-			for _, r := range roles {
-				if !r.first.Valid {
-					continue
-				}
-				isNear = isNear || (r.first.String <= hi && lo <= r.last.String)
-				isCurrent = isCurrent || (r.first.String <= day && day <= r.last.String)
-			}
-			if isNear {
-				near = append(near, h)
-			}
-			if isCurrent {
-				current = append(current, h)
-			}
+		h := actorHead{pk: pick, roleMatched: true}
+		if err := c.scanOne(ctx, `SELECT name, type, gender FROM actors WHERE pk = ?`, []any{pick},
+			&h.name, &h.typ, &h.gender); err != nil {
+			return nil, wrap(ctx, "recall", err)
 		}
-		heads = near
-		if len(near) > 1 {
-			heads = current
-		}
-	} else if len(heads) > 1 {
+		heads = []actorHead{h}
+	case len(heads) > 1:
 		var whole []actorHead
 		for _, h := range heads {
 			if h.whole {
 				whole = append(whole, h)
 			}
 		}
+		if len(whole) != 1 {
+			return out, nil
+		}
 		heads = whole
 	}
-	if len(heads) != 1 {
-		return out, nil
-	}
 	h := heads[0]
-	all, err := readRoles(ctx, s.r, h.pk, "")
+	all, err := readRoles(ctx, c, h.pk, "")
 	if err != nil {
 		return nil, wrap(ctx, "recall", err)
 	}
@@ -486,8 +482,8 @@ func (s *Store) Recall(ctx context.Context, name string, at time.Time) ([]store.
 		ar.Conflict = conflict[i]
 		var e store.ActorEvidence
 		var seen sql.NullString
-		err := s.r.QueryRowContext(ctx, `SELECT doc_id, seen, entity, how, span_start, span_end, text FROM actor_evidence
-			WHERE role = ? ORDER BY (seen IS NULL), seen DESC, pk DESC LIMIT 1`, r.pk).Scan(
+		err := c.scanOne(ctx, `SELECT doc_id, seen, entity, how, span_start, span_end, text FROM actor_evidence
+			WHERE role = ? ORDER BY seen DESC, pk DESC LIMIT 1`, []any{r.pk},
 			&e.DocID, &seen, &e.Entity, &e.How, &e.Span.Start, &e.Span.End, &e.Text)
 		if err != nil && err != sql.ErrNoRows {
 			return nil, wrap(ctx, "recall", err)

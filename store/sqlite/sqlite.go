@@ -88,6 +88,7 @@ type Store struct {
 	r    *sql.DB // read-only connections
 
 	putStmts
+	stmts sync.Map // query -> *sql.Stmt, prepared by conn
 
 	mu     sync.Mutex
 	closed bool
@@ -226,6 +227,7 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	s.putStmts.close()
+	s.closeStmts()
 	err := s.w.Close()
 	if s.r != nil {
 		if e := s.r.Close(); err == nil {

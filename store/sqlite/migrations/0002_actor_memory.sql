@@ -48,7 +48,7 @@ CREATE TABLE actor_roles (
 	n_docs     INTEGER NOT NULL
 );
 CREATE INDEX actor_roles_actor ON actor_roles(actor);
-CREATE INDEX actor_roles_key ON actor_roles(role_key);
+CREATE INDEX actor_roles_key ON actor_roles(role_key, last_seen);
 CREATE INDEX actor_roles_country ON actor_roles(country);
 CREATE INDEX actor_roles_sector ON actor_roles(sector);
 
