@@ -111,6 +111,17 @@ func (p *Parser) WriteModel(w io.Writer) error {
 	return b.Write(w)
 }
 
+// Pruned returns a copy of p without the weights whose absolute quantised
+// value is below minAbs: a smaller, faster and slightly less accurate
+// parser.
+func (p *Parser) Pruned(minAbs int) *Parser {
+	q, err := newParser(p.labels, p.model.Pruned(minAbs))
+	if err != nil {
+		return p
+	}
+	return q
+}
+
 // Name returns "parse".
 func (p *Parser) Name() string { return "parse" }
 

@@ -32,15 +32,21 @@ func main() {
 func run() error {
 	data := flag.String("data", "../shared/data", "data directory")
 	out := flag.String("out", "parse/model.bin", "model file to write")
-	iters := flag.Int("iter", 8, "parser training iterations")
+	iters := flag.Int("iter", 14, "parser training iterations")
+	minWeight := flag.Int("min-weight", 200, "drop trained weights below this many quanta (1/32767 of the largest)")
 	folds := flag.Int("folds", 4, "jackknife folds for predicted tags (0: gold tags)")
 	tagIters := flag.Int("tag-iter", 5, "tagger iterations for each jackknife fold")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	gum := flag.Bool("gum", true, "add GUM train to EWT train")
 	prune := flag.Float64("prune", 0, "drop averaged weights below this fraction of the largest (0: default)")
 	cache := flag.String("tags-cache", "", "file keeping the jackknifed tags between runs (read if present, else written)")
+	reprune := flag.Int("reprune", 0, "instead of training, drop the weights of model -in below this many quanta, write -out and evaluate")
+	in := flag.String("in", "", "model to re-prune (with -reprune)")
 	flag.Parse()
 	start := time.Now()
+	if *reprune > 0 {
+		return repruneModel(*in, *out, *data, *reprune)
+	}
 	sents, err := conllu.ReadFile(filepath.Join(*data, "ud-ewt", "en_ewt-ud-train.conllu"))
 	if err != nil {
 		return err
@@ -63,6 +69,9 @@ func run() error {
 	p, err := parse.Train(parse.Examples(sents, upos, xpos), parse.TrainConfig{Iterations: *iters, Seed: *seed, Prune: *prune, Log: os.Stderr})
 	if err != nil {
 		return err
+	}
+	if *minWeight > 0 {
+		p = p.Pruned(*minWeight)
 	}
 	var buf bytes.Buffer
 	if err := p.WriteModel(&buf); err != nil {
@@ -151,4 +160,32 @@ func jackknife(sents []conllu.Sentence, folds, iters int, seed int64, cache stri
 		}
 	}
 	return upos, xpos, nil
+}
+
+// repruneModel drops small weights from a trained model, writes it and
+// prints its scores.
+func repruneModel(in, out, data string, minAbs int) error {
+	p, err := parse.New(parse.Config{ModelPath: in})
+	if err != nil {
+		return err
+	}
+	p = p.Pruned(minAbs)
+	var buf bytes.Buffer
+	if err := p.WriteModel(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", out, buf.Len())
+	t, err := tag.New(tag.Config{})
+	if err != nil {
+		return err
+	}
+	scores, err := p.Evaluate(data, t)
+	if err != nil {
+		return err
+	}
+	eval.Print(os.Stdout, scores)
+	return nil
 }

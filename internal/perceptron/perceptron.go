@@ -184,8 +184,8 @@ type Model struct {
 	// lookups touch one cache line.
 	slots []slot
 	ents  []uint32
-	keys  []uint64 // feature hashes, in the order of their entries
-	offs  []uint32 // offs[i]:offs[i+1] are the entries of keys[i]
+	keys  []uint64    // feature keys (hashes cut to keyBits)
+	spans [][2]uint32 // spans[i] are the bounds in ents of the entries of keys[i]
 }
 
 type slot [4]uint32
@@ -197,6 +197,15 @@ type builder struct {
 	offs  []uint32
 	ents  []uint32
 }
+
+// Features are known by the low keyBits bits of their hash: enough to
+// tell a few million features apart, and cheaper to store.
+const (
+	keyBits = 40
+	keyMask = 1<<keyBits - 1
+)
+
+func slotTag(k uint64) uint32 { return uint32(k>>16) << 8 }
 
 // Limits of the packed slot.
 const (
@@ -227,28 +236,39 @@ func (b *builder) add(k uint64, ent []uint32) {
 	b.ents = append(b.ents, ent...)
 }
 
+// build makes the model. Features whose keys coincide once cut to keyBits
+// keep the first one's entries.
 func (b *builder) build() *Model {
-	m := &Model{NClasses: b.n, Scale: b.scale, ents: b.ents, keys: b.keys}
+	m := &Model{NClasses: b.n, Scale: b.scale, ents: b.ents}
 	size := 1
 	for size*2 < 3*len(b.keys)+2 {
 		size <<= 1
 	}
 	m.slots = make([]slot, size)
 	mask := uint64(size - 1)
-	m.offs = append(b.offs, uint32(len(b.ents)))
+	b.offs = append(b.offs, uint32(len(b.ents)))
+	m.keys = make([]uint64, 0, len(b.keys))
+	m.spans = make([][2]uint32, 0, len(b.keys))
+next:
 	for i, k := range b.keys {
+		k &= keyMask
 		j := k & mask
 		for m.slots[j][0] != 0 {
+			if m.slots[j][0]&^0xff == slotTag(k) {
+				continue next
+			}
 			j = (j + 1) & mask
 		}
-		n := m.offs[i+1] - m.offs[i]
+		n := b.offs[i+1] - b.offs[i]
 		s := &m.slots[j]
-		s[0] = uint32(k>>40)<<8 | n
+		s[0] = slotTag(k) | n
 		if n <= 3 {
-			copy(s[1:], m.ents[m.offs[i]:m.offs[i+1]])
+			copy(s[1:], m.ents[b.offs[i]:b.offs[i+1]])
 		} else {
-			s[1] = m.offs[i]
+			s[1] = b.offs[i]
 		}
+		m.keys = append(m.keys, k)
+		m.spans = append(m.spans, [2]uint32{b.offs[i], b.offs[i+1]})
 	}
 	return m
 }
@@ -266,8 +286,9 @@ func (m *Model) Row(f uint64) []uint32 {
 	if len(m.slots) == 0 {
 		return nil
 	}
+	f &= keyMask
 	mask := uint64(len(m.slots) - 1)
-	tag := uint32(f>>40) << 8
+	tag := slotTag(f)
 	for j := f & mask; ; j = (j + 1) & mask {
 		s := &m.slots[j]
 		w := s[0]
@@ -391,7 +412,7 @@ func (m *Model) encode(bw *writer) {
 	for _, i := range idx {
 		bw.put(m.keys[i] - prev)
 		prev = m.keys[i]
-		ents := m.ents[m.offs[i]:m.offs[i+1]]
+		ents := m.ents[m.spans[i][0]:m.spans[i][1]]
 		bw.put(uint64(len(ents)))
 		for _, e := range ents {
 			bw.put(uint64(e >> 16))
@@ -532,7 +553,7 @@ func (rd *reader) model() (*Model, error) {
 			return nil, err
 		}
 		key := prev + d
-		if (i > 0 && d == 0) || key < prev || key == 0 {
+		if (i > 0 && d == 0) || key < prev {
 			return nil, fmt.Errorf("%w: feature order", ErrFormat)
 		}
 		prev = key
@@ -593,3 +614,22 @@ func EntryClass(e uint32) int { return int(e >> 16) }
 
 // EntryWeight returns the weight of a packed entry returned by Row.
 func EntryWeight(e uint32) int16 { return int16(uint16(e)) }
+
+// Pruned returns a copy of m without the weights whose absolute quantised
+// value is below minAbs, and without features left with no weight.
+func (m *Model) Pruned(minAbs int) *Model {
+	b := newBuilder(m.NClasses, m.Scale)
+	var ent []uint32
+	for i, k := range m.keys {
+		ent = ent[:0]
+		for _, e := range m.ents[m.spans[i][0]:m.spans[i][1]] {
+			if w := int(int16(uint16(e))); w >= minAbs || -w >= minAbs {
+				ent = append(ent, e)
+			}
+		}
+		if len(ent) > 0 {
+			b.add(k, ent)
+		}
+	}
+	return b.build()
+}
