@@ -318,3 +318,33 @@ func (f actorFactIn) facts(seen time.Time) []actor.Fact {
 	return []actor.Fact{{Entity: f.entity, Name: f.name, Type: f.typ, How: f.how, Seen: seen, Role: "interim president",
 		Actor: doc.Actor{Country: "VEN", Sector: "GOV", Code: "VENGOV"}, Evidence: doc.Span{Start: f.start, End: f.end}}}
 }
+
+// TestIngestMemoryDuplicates: an article that is not stored under its own
+// id (the same text under another id, in the same run or a later one)
+// teaches nothing: what it taught is taken back.
+func TestIngestMemoryDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "test.db")
+	same := jsonlArticles(t, dir, "same.jsonl",
+		[3]string{"x1", "2026-01-08", memoryArticle1}, [3]string{"x2", "2026-01-09", memoryArticle1})
+	again := jsonlArticles(t, dir, "again.jsonl", [3]string{"x3", "2026-01-10", memoryArticle1})
+	code, _, stderr := runCmd(t, "", "ingest", "--db", db, "--format", "jsonl", same)
+	if code != 0 || !strings.Contains(stderr, "1 stored, 1 duplicates") {
+		t.Fatalf("ingest: exit status %d, stderr %q; want one stored, one duplicate", code, stderr)
+	}
+	mustRun(t, "ingest", "--db", db, "--format", "jsonl", again)
+	out := mustRun(t, "actors", "show", "--db", db, "--format", "jsonl", "Delcy Rodríguez")
+	var h actorJSON
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		t.Fatalf("show jsonl: %v (%q)", err, out)
+	}
+	var docs []string
+	for _, r := range h.Roles {
+		for _, e := range r.Evidence {
+			docs = append(docs, e.DocID+" "+e.Seen)
+		}
+	}
+	if h.Docs != 1 || strings.Join(docs, ",") != "x1 2026-01-08" {
+		t.Errorf("Delcy Rodríguez taught by %d documents: %q; want x1 alone", h.Docs, docs)
+	}
+}

@@ -375,9 +375,9 @@ func (s *Store) Forget(ctx context.Context, docID string) error {
 
 // actorHead is what Recall needs of an actor.
 type actorHead struct {
-	pk                 int64
-	name, typ, gender  string
-	whole, roleMatched bool
+	pk                int64
+	name, typ, gender string
+	whole             bool // the name looked up is its whole name
 }
 
 // Recall returns what is remembered of name as of at; see
@@ -450,7 +450,7 @@ func (s *Store) Recall(ctx context.Context, name string, at time.Time) ([]store.
 		default:
 			return out, nil
 		}
-		h := actorHead{pk: pick, roleMatched: true}
+		h := actorHead{pk: pick}
 		if err := c.scanOne(ctx, `SELECT name, type, gender FROM actors WHERE pk = ?`, []any{pick},
 			&h.name, &h.typ, &h.gender); err != nil {
 			return nil, wrap(ctx, "recall", err)

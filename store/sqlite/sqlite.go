@@ -9,8 +9,10 @@
 // sitrep fails with store.ErrSchemaTooNew and changes nothing. To change
 // the schema, add the next file (0002_actor_memory.sql, ...) and never edit
 // one that has been released: a database that ran it would not run it
-// again. New tables (such as a cross-document memory of actors, with role,
-// country, dates seen and evidence) refer to documents.pk and entities.pk.
+// again. Migration 0002 adds the cross-document memory of actors (actors,
+// their names, role history and evidence; see actors.go), which refers to
+// documents by id since facts are remembered before their document is
+// stored.
 //
 // One process writes at a time (writes from several goroutines are
 // serialised on one connection, each in its own IMMEDIATE transaction);
