@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -105,4 +106,12 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := readModel(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

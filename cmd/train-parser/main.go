@@ -33,7 +33,7 @@ func run() error {
 	data := flag.String("data", "../shared/data", "data directory")
 	out := flag.String("out", "parse/model.bin", "model file to write")
 	iters := flag.Int("iter", 14, "parser training iterations")
-	minWeight := flag.Int("min-weight", 200, "drop trained weights below this many quanta (1/32767 of the largest)")
+	minWeight := flag.Int("min-weight", 300, "drop trained weights below this many quanta (1/32767 of the largest)")
 	folds := flag.Int("folds", 4, "jackknife folds for predicted tags (0: gold tags)")
 	tagIters := flag.Int("tag-iter", 5, "tagger iterations for each jackknife fold")
 	seed := flag.Int64("seed", 1, "shuffling seed")

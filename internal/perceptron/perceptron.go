@@ -207,6 +207,19 @@ const (
 
 func slotTag(k uint64) uint32 { return uint32(k>>16) << 8 }
 
+// Model files list features sorted by their key rotated so that the low
+// bits (which choose the slot) lead: loading then fills the table
+// nearly in order, and the sorted keys still delta-encode compactly.
+const rotBits = 24
+
+func rotKey(k uint64) uint64 {
+	return (k&(1<<rotBits-1))<<(keyBits-rotBits) | k>>rotBits
+}
+
+func unrotKey(r uint64) uint64 {
+	return r>>(keyBits-rotBits) | (r&(1<<(keyBits-rotBits)-1))<<rotBits
+}
+
 // Limits of the packed slot.
 const (
 	maxRow     = 255
@@ -357,7 +370,11 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 // ErrFormat is returned (wrapped) for model data that cannot be read.
 var ErrFormat = errors.New("perceptron: bad model data")
 
-const magic = "SRPERC1\n"
+// Format versions: version 1 listed features by plain key order.
+const (
+	magic   = "SRPERC2\n"
+	magicV1 = "SRPERC1\n"
+)
 
 // Bundle is what a model file holds: named lists of strings (class labels,
 // vocabularies) and perceptron models, in order.
@@ -406,12 +423,13 @@ func (m *Model) encode(bw *writer) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(a, b int) bool { return m.keys[idx[a]] < m.keys[idx[b]] })
+	sort.Slice(idx, func(a, b int) bool { return rotKey(m.keys[idx[a]]) < rotKey(m.keys[idx[b]]) })
 	bw.put(uint64(len(idx)))
 	prev := uint64(0)
 	for _, i := range idx {
-		bw.put(m.keys[i] - prev)
-		prev = m.keys[i]
+		r := rotKey(m.keys[i])
+		bw.put(r - prev)
+		prev = r
 		ents := m.ents[m.spans[i][0]:m.spans[i][1]]
 		bw.put(uint64(len(ents)))
 		for _, e := range ents {
@@ -425,8 +443,9 @@ func (m *Model) encode(bw *writer) {
 
 // reader decodes an uncompressed bundle held in memory.
 type reader struct {
-	b []byte
-	i int
+	b  []byte
+	i  int
+	v1 bool
 }
 
 func (r *reader) get() (uint64, error) {
@@ -467,7 +486,12 @@ func ReadBundle(r io.Reader) (*Bundle, error) {
 func readRaw(data []byte) (*Bundle, error) {
 	rd := &reader{b: data}
 	head, err := rd.bytes(len(magic))
-	if err != nil || string(head) != magic {
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%w: missing header", ErrFormat)
+	case string(head) == magicV1:
+		rd.v1 = true
+	case string(head) != magic:
 		return nil, fmt.Errorf("%w: missing header", ErrFormat)
 	}
 	b := &Bundle{}
@@ -544,7 +568,12 @@ func (rd *reader) model() (*Model, error) {
 		return nil, fmt.Errorf("%w: %d features", ErrFormat, nf)
 	}
 	b := newBuilder(int(nc), scale)
-	b.keys = make([]uint64, 0, min(nf, 1<<20))
+	// Every feature takes at least 5 bytes and every entry 3, which bounds
+	// the space to set aside whatever the header claims.
+	left := uint64(len(rd.b) - rd.i)
+	b.keys = make([]uint64, 0, min(nf, left/5))
+	b.offs = make([]uint32, 0, min(nf, left/5)+1)
+	b.ents = make([]uint32, 0, min(4*nf, left/3))
 	prev := uint64(0)
 	var ent []uint32
 	for i := uint64(0); i < nf; i++ {
@@ -552,11 +581,15 @@ func (rd *reader) model() (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		key := prev + d
-		if (i > 0 && d == 0) || key < prev {
+		r := prev + d
+		if (i > 0 && d == 0) || r < prev || (!rd.v1 && r > keyMask) {
 			return nil, fmt.Errorf("%w: feature order", ErrFormat)
 		}
-		prev = key
+		prev = r
+		key := r
+		if !rd.v1 {
+			key = unrotKey(r)
+		}
 		n, err := rd.get()
 		if err != nil {
 			return nil, err

@@ -119,3 +119,11 @@ func FuzzReadBundle(f *testing.F) {
 		}
 	})
 }
+
+func TestRotKey(t *testing.T) {
+	for _, k := range []uint64{0, 1, 1<<24 - 1, 1 << 24, keyMask, 0x123456789a} {
+		if got := unrotKey(rotKey(k)); got != k {
+			t.Errorf("unrotKey(rotKey(%x)): got %x; want %x", k, got, k)
+		}
+	}
+}
