@@ -27,7 +27,7 @@ func main() {
 func run() error {
 	data := flag.String("data", "../shared/data", "data directory")
 	out := flag.String("out", "tag/model.bin", "model file to write")
-	iters := flag.Int("iter", 6, "training iterations")
+	iters := flag.Int("iter", 8, "training iterations")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	gum := flag.Bool("gum", true, "add GUM train to EWT train")
 	flag.Parse()
