@@ -264,10 +264,12 @@ type ActorMemory interface {
 	// A name matches an actor by its whole name or, for a person, by the
 	// surname; when it fits several actors and no single one has it as its
 	// whole name, the answer is empty: a guess is worse than nothing. A
-	// role phrase matches the actors seen in a role of those words within
-	// 180 days of at (none when at is zero: who holds a role depends on
-	// the date); among several, the one seen in it on a range containing
-	// at, else none. The roles of the
+	// role phrase of two words or more matches the people seen in a role
+	// of those words within 180 days of at, provided they all agree on the
+	// country (none when at is zero: who holds a role depends on the date;
+	// nor for one word such as "president" or "agency", which names too
+	// many): the one seen in it on a range containing at, else the one
+	// seen in it last. The roles of the
 	// actor found come in this order: a role seen on a range containing
 	// at; then those seen before it, latest first; then those seen only
 	// after it, earliest first; then undated ones; ties by the number of

@@ -248,11 +248,17 @@ func TestActorsErrors(t *testing.T) {
 }
 
 func TestStoreFacts(t *testing.T) {
-	text := "Venezuela's interim president, Delcy Rodríguez, met the CIA director."
+	text := "Venezuela's interim president, Delcy Rodríguez, met the CIA director. Trade and agriculture."
+	name := func(id, typ, n string, start int) doc.Entity {
+		return doc.Entity{ID: id, Type: typ, Name: n, Mentions: []doc.Mention{{Span: doc.Span{Start: start, End: start + len(n)}, Kind: doc.MentionName}}}
+	}
 	d := &doc.Document{ID: "d", Text: text, Entities: []doc.Entity{
-		{ID: "e1", Type: doc.Person, Name: "Delcy Rodríguez", Mentions: []doc.Mention{{Span: doc.Span{Start: 31, End: 46}, Kind: doc.MentionName}}},
+		name("e1", doc.Person, "Delcy Rodríguez", 31),
 		{ID: "e2", Type: doc.Person, Name: "CIA director", Mentions: []doc.Mention{{Span: doc.Span{Start: 56, End: 68}, Kind: doc.MentionNominal}}},
 		{ID: "e3", Type: doc.Org, Name: "CIA", Mentions: []doc.Mention{{Span: doc.Span{Start: 56, End: 59}}}},
+		name("e4", doc.Person, "Trade", 71),
+		name("e5", doc.Person, "Agriculture", 81),
+		name("e6", doc.Person, "Delcy", 31),
 	}}
 	seen := time.Date(2026, 1, 8, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
@@ -267,6 +273,11 @@ func TestStoreFacts(t *testing.T) {
 		{"a place", actorFactIn{"e1", "Delcy Rodríguez", doc.GPE, "title", 0, 46}, false},
 		{"evidence outside the text", actorFactIn{"e1", "Delcy Rodríguez", doc.Person, "title", 0, 460}, false},
 		{"unknown entity", actorFactIn{"e9", "Delcy Rodríguez", doc.Person, "title", 0, 46}, false},
+		{"organisation from a nominal", actorFactIn{"e3", "CIA", doc.Org, "nominal", 56, 68}, false},
+		{"organisation from a title", actorFactIn{"e3", "CIA", doc.Org, "title", 56, 68}, true},
+		{"one word also written in lower case", actorFactIn{"e5", "Agriculture", doc.Person, "title", 81, 92}, false},
+		{"one word written only capitalised", actorFactIn{"e4", "Trade", doc.Person, "title", 71, 76}, true},
+		{"one word, a given name", actorFactIn{"e6", "Delcy", doc.Person, "title", 0, 46}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := storeFacts(d, tc.f.facts(seen))

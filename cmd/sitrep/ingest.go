@@ -347,11 +347,22 @@ var memoryTypes = map[string]bool{doc.Person: true, doc.Org: true}
 // storeFacts turns what the actors stage learned from d into facts for the
 // store: only text evidence (memoryHows) about a person or organisation
 // that the text names (a capitalised name mention, not only nominals such
-// as "the CIA director"), each with the words that say so.
+// as "the CIA director"), each with the words that say so. An
+// organisation is not remembered from a nominal alone ("the company",
+// "the committee": too often the wrong one), nor a one-word name that is
+// shorter than three letters or is a word the article also writes in
+// lower case ("Trade" of a name cut short, "Agriculture").
 func storeFacts(d *doc.Document, facts []actor.Fact) []store.ActorFact {
 	var out []store.ActorFact
 	for _, f := range facts {
 		if !memoryHows[f.How] || !memoryTypes[f.Type] || !named(d, f.Entity, f.Name) || !f.Evidence.Valid(len(d.Text)) {
+			continue
+		}
+		if f.Type == doc.Org && f.How == "nominal" {
+			continue
+		}
+		if n := strings.TrimSpace(f.Name); !strings.ContainsAny(n, " \t\n") &&
+			(utf8.RuneCountInString(n) < 3 || hasLowerWord(d.Text, strings.ToLower(n))) {
 			continue
 		}
 		out = append(out, store.ActorFact{
@@ -362,6 +373,26 @@ func storeFacts(d *doc.Document, facts []actor.Fact) []store.ActorFact {
 		})
 	}
 	return out
+}
+
+// hasLowerWord reports whether text holds w (lower case) as a whole word.
+func hasLowerWord(text, w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(text[:j])
+		after, _ := utf8.DecodeRuneInString(text[j+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // named reports whether entity id of d has a name mention and its name

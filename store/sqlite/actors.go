@@ -413,42 +413,52 @@ func (s *Store) Recall(ctx context.Context, name string, at time.Time) ([]store.
 	roleKey := ""
 	switch {
 	case len(heads) == 0:
-		// A role phrase. A role is held for a time: only the actors seen
-		// in it near the date count, and among several the one seen in it
-		// on a range containing the date.
-		if day == "" {
+		// A role phrase. A role is held for a time, and a bare role word
+		// ("the agency", "the president") names too many: only people
+		// seen in a role of two words or more near the date count, and
+		// only when all those seen in it then agree on the country.
+		if day == "" || !strings.Contains(key, " ") {
 			return out, nil
 		}
 		roleKey = key
 		lo := at.AddDate(0, 0, -roleWindowDays).Format(time.DateOnly)
 		hi := at.AddDate(0, 0, roleWindowDays).Format(time.DateOnly)
-		near, current := map[int64]bool{}, map[int64]bool{}
-		var nearest, currentOne int64
-		err := query(ctx, c, `SELECT actor, first_seen, last_seen FROM actor_roles
-			WHERE role_key = ? AND last_seen >= ? AND first_seen <= ?`, []any{key, lo, hi},
+		var pick, current int64
+		pickLast, country, currents := "", "", 0
+		agree := true
+		err := query(ctx, c, `SELECT r.actor, r.country, r.first_seen, r.last_seen FROM actor_roles r
+			JOIN actors a ON a.pk = r.actor
+			WHERE r.role_key = ? AND r.last_seen >= ? AND r.first_seen <= ? AND a.type = ?`,
+			[]any{key, lo, hi, doc.Person},
 			func(rows *sql.Rows) error {
 				var a int64
-				var first, last string
-				if err := rows.Scan(&a, &first, &last); err != nil {
+				var ctry, first, last string
+				if err := rows.Scan(&a, &ctry, &first, &last); err != nil {
 					return err
 				}
-				near[a], nearest = true, a
-				if first <= day && day <= last {
-					current[a], currentOne = true, a
+				if ctry != "" {
+					if country != "" && !strings.EqualFold(ctry, country) {
+						agree = false
+					}
+					country = ctry
+				}
+				if first <= day && day <= last && a != current {
+					current = a
+					currents++
+				}
+				if last > pickLast {
+					pick, pickLast = a, last
 				}
 				return nil
 			})
 		if err != nil {
 			return nil, wrap(ctx, "recall", err)
 		}
-		var pick int64
-		switch {
-		case len(near) == 1:
-			pick = nearest
-		case len(current) == 1:
-			pick = currentOne
-		default:
+		if pick == 0 || !agree {
 			return out, nil
+		}
+		if currents == 1 {
+			pick = current
 		}
 		h := actorHead{pk: pick}
 		if err := c.scanOne(ctx, `SELECT name, type, gender FROM actors WHERE pk = ?`, []any{pick},

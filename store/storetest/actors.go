@@ -209,7 +209,13 @@ func testActorAmbiguous(t *testing.T, s store.Store) {
 	remember(t, s,
 		fact("d1", "2026-01-05", "Delcy Rodríguez", "VEN", "GOV", "interim president"),
 		fact("d2", "2025-03-01", "Jorge Rodríguez", "VEN", "LEG", "assembly president"),
-		fact("d3", "2026-01-06", "Ana Pérez", "PER", "GOV", "interim president"))
+		fact("d3", "2026-01-06", "Ana Pérez", "PER", "GOV", "interim president"),
+		fact("d4", "2025-02-01", "Rosa Díaz", "CHL", "GOV", "foreign minister"),
+		fact("d5", "2025-03-01", "Luis Mora", "CHL", "GOV", "foreign minister"),
+		fact("d6", "2025-02-01", "Rosa Díaz", "CHL", "GOV", "foreign minister"))
+	org := fact("d7", "2025-03-01", "Ecopetrol", "COL", "BUS", "state oil company")
+	org.Type = doc.Org
+	remember(t, s, org)
 	for _, tc := range []struct {
 		name, at string
 		want     int
@@ -217,10 +223,19 @@ func testActorAmbiguous(t *testing.T, s store.Store) {
 		{"Rodríguez", "2026-01-05", 0},
 		{"Rodríguez", "", 0},
 		{"Jorge Rodríguez", "2026-01-05", 1},
-		{"interim president", "2026-01-05", 1}, // only Delcy Rodríguez was seen so that day
-		{"interim president", "2026-01-06", 1}, // only Ana Pérez
-		{"interim president", "2026-02-01", 0}, // neither seen then: no guess
+		// Two interim presidents of two countries seen in the same weeks:
+		// "the interim president" may be either.
+		{"interim president", "2026-01-05", 0},
+		{"interim president", "2026-01-06", 0},
 		{"interim president", "", 0},
+		// Two people of one country seen as its foreign minister: the
+		// one seen in it on that day, else the one seen last.
+		{"foreign minister", "2025-03-01", 1},
+		{"foreign minister", "2025-04-01", 1},
+		// A role word alone names too many; organisations have no role
+		// phrase lookups.
+		{"minister", "2025-03-01", 0},
+		{"state oil company", "2025-03-01", 0},
 	} {
 		var at time.Time
 		if tc.at != "" {
@@ -231,10 +246,15 @@ func testActorAmbiguous(t *testing.T, s store.Store) {
 			t.Errorf("Recall(%q, %s) = %q, %v; want %d roles", tc.name, tc.at, roleLines(got), err, tc.want)
 		}
 	}
+	for _, tc := range []struct{ at, want string }{{"2025-03-01", "Luis Mora"}, {"2025-04-01", "Luis Mora"}, {"2025-02-01", "Rosa Díaz"}} {
+		if got, err := s.Recall(ctx, "foreign minister", isoDay(tc.at)); err != nil || len(got) != 1 || got[0].Name != tc.want {
+			t.Errorf("Recall(foreign minister, %s) = %+v, %v; want %s", tc.at, got, err, tc.want)
+		}
+	}
 	// A bare surname with two candidates makes a new actor of its own.
-	remember(t, s, fact("d4", "2026-01-07", "Rodríguez", "VEN", "GOV", "president"))
-	if as, _ := s.Actors(ctx, store.ActorFilter{}); len(as) != 4 {
-		t.Errorf("after an ambiguous bare surname: %d actors; want 4", len(as))
+	remember(t, s, fact("d9", "2026-01-07", "Rodríguez", "VEN", "GOV", "president"))
+	if as, _ := s.Actors(ctx, store.ActorFilter{}); len(as) != 7 {
+		t.Errorf("after an ambiguous bare surname: %d actors; want 7", len(as))
 	}
 }
 
