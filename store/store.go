@@ -243,7 +243,9 @@ type ActorMemory interface {
 	// person. Within the actor, the fact joins the role of the same
 	// country, sector and role words whose seen range contains its date or
 	// lies nearest to it with no other role seen in between, extending
-	// that range; otherwise it starts a new role. Remembering the same
+	// that range; otherwise it starts a new role. An unknown (empty)
+	// country fits a role of any country, and a role whose country was
+	// unknown takes the country of the first fact that says it. Remembering the same
 	// fact of the same document again changes nothing. The documents need
 	// not be stored (yet). It returns an error wrapping ErrInvalid when a
 	// fact has no document id, no name, no type or a year outside

@@ -103,9 +103,12 @@ type roleRow struct {
 	docs                        int
 }
 
-// same reports whether r is the role of country, sector and role key.
+// same reports whether r may be the role of country, sector and role
+// key: an unknown country (empty) fits any, since a text that does not
+// say the country does not say another one.
 func (r *roleRow) same(country, sector, key string) bool {
-	return strings.EqualFold(r.country, country) && strings.EqualFold(r.sector, sector) && r.key == key
+	return (r.country == "" || country == "" || strings.EqualFold(r.country, country)) &&
+		strings.EqualFold(r.sector, sector) && r.key == key
 }
 
 // readRoles returns the roles of actor, with role key rk when rk is not
@@ -170,55 +173,53 @@ func findActor(ctx context.Context, c conn, f *store.ActorFact, key string) (int
 }
 
 // chooseRole picks the role of roles a fact seen on day (NULL when
-// undated) joins: the same country, sector and role words, seen on a range
-// containing the day or nearest to it with no other role seen in between.
-// It returns -1 when the fact starts a new role.
+// undated) joins: the same country (or an unknown one), sector and role
+// words, seen on a range containing the day or nearest to it with no
+// other role seen in between; the same known country before an unknown
+// one. It returns -1 when the fact starts a new role.
 func chooseRole(roles []roleRow, country, sector, key string, day sql.NullString) int {
-	best, bestGap := -1, ""
-	if !day.Valid {
-		for i := range roles {
-			if roles[i].same(country, sector, key) && (best < 0 || roles[i].docs > roles[best].docs) {
-				best = i
-			}
-		}
-		return best
-	}
-	d := day.String
+	best, bestRank := -1, ""
 	for i := range roles {
 		r := &roles[i]
 		if !r.same(country, sector, key) {
 			continue
 		}
-		if !r.first.Valid {
-			if best < 0 {
-				best, bestGap = i, "~" // undated: joined only when nothing nearer
+		exact := "1"
+		if strings.EqualFold(r.country, country) {
+			exact = "0"
+		}
+		var rank string
+		switch {
+		case !day.Valid:
+			// Undated: the most seen.
+			rank = exact + fmt.Sprintf("%010d", 1<<30-r.docs)
+		case !r.first.Valid:
+			rank = "3" + exact // undated: joined only when nothing nearer
+		case r.first.String <= day.String && day.String <= r.last.String:
+			rank = "0" + exact
+		default:
+			lo, hi := r.last.String, day.String
+			if day.String < r.first.String {
+				lo, hi = day.String, r.first.String
 			}
-			continue
-		}
-		if r.first.String <= d && d <= r.last.String {
-			return i
-		}
-		lo, hi := r.last.String, d
-		if d < r.first.String {
-			lo, hi = d, r.first.String
-		}
-		between := false
-		for j := range roles {
-			o := &roles[j]
-			if j == i || o.same(country, sector, key) || !o.first.Valid {
+			between := false
+			for j := range roles {
+				o := &roles[j]
+				if j == i || o.same(country, sector, key) || !o.first.Valid {
+					continue
+				}
+				if o.last.String > lo && o.first.String < hi {
+					between = true
+					break
+				}
+			}
+			if between {
 				continue
 			}
-			if o.last.String > lo && o.first.String < hi {
-				between = true
-				break
-			}
+			rank = "1" + exact + daysBetween(lo, hi)
 		}
-		if between {
-			continue
-		}
-		gap := daysBetween(lo, hi)
-		if best < 0 || gap < bestGap {
-			best, bestGap = i, gap
+		if best < 0 || rank < bestRank {
+			best, bestRank = i, rank
 		}
 	}
 	return best
@@ -268,6 +269,17 @@ func rememberOne(ctx context.Context, c conn, f *store.ActorFact) error {
 	var role int64
 	if i := chooseRole(roles, f.Country, f.Sector, rk, day); i >= 0 {
 		role = roles[i].pk
+		if roles[i].country == "" && f.Country != "" {
+			// The role's country, unknown so far, is now said.
+			code := f.Code
+			if code == "" {
+				code = f.Country + f.Sector
+			}
+			if _, err := c.ExecContext(ctx, `UPDATE actor_roles SET country = ?, code = ? WHERE pk = ?`,
+				f.Country, code, role); err != nil {
+				return err
+			}
+		}
 	} else {
 		code := f.Code
 		if code == "" {
