@@ -138,6 +138,8 @@ func (r *Resolver) Resolve(ctx context.Context, d *doc.Document) ([]Fact, error)
 	s.scanPronouns()
 	s.resolvePronouns()
 	s.resolveFirstPerson()
+	s.placeContext()
+	s.contextFallback()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

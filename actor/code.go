@@ -133,7 +133,9 @@ func (s *state) codeNames() {
 		if amb {
 			s.d.Problems.Add(StageName, m.Span, "%q names entries of different countries in the knowledge base; left to the text", s.d.Slice(m.Span))
 		}
-		if country != "" {
+		if country != "" && !(es[0].Kind == kb.KindDemonym && m.t0 > 0 && s.v.toks[m.t0-1].lower == "ethnic") {
+			// "ethnic Albanians" names a people, not a nation: where they
+			// live comes from the context.
 			c.country = append(c.country, evidence{value: country, how: "kb", span: m.Span})
 		}
 		sector, _ := agreed(es, func(e *kb.Entry) string { return e.Sector })

@@ -1,0 +1,219 @@
+package actor
+
+import (
+	"sitrep/doc"
+	"sitrep/kb"
+)
+
+// Countries from the context: an actor that nothing in its own phrase or the
+// knowledge base places in a country takes the country of the place its
+// phrase is in ("rebels in the Ivory Coast", "students throughout
+// Indonesia", "the Albanians of southern Serbia", "King Hassan of
+// Morocco") or, failing that, the one country its sentence or document is
+// about.
+
+// placePreps are the prepositions after an actor's phrase that name where
+// the actor is or comes from.
+var placePreps = map[string]bool{"in": true, "throughout": true, "across": true, "from": true, "of": true, "inside": true}
+
+// directionWords may stand between the preposition and the place: "in
+// southern Lebanon", "of the northern Caucasus".
+var directionWords = map[string]bool{
+	"the": true, "southern": true, "northern": true, "eastern": true, "western": true, "central": true,
+	"south": true, "north": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "neighboring": true, "neighbouring": true, "rural": true,
+}
+
+// posted agent nouns name people whose place is where they serve, not whose
+// they are: "the ambassador in Moscow" is not Russian.
+var posted = map[string]bool{
+	"ambassador": true, "envoy": true, "special envoy": true, "diplomat": true, "consul": true, "embassy": true,
+	"consulate": true, "correspondent": true, "reporter": true, "journalist": true, "tourist": true,
+	"peacekeeper": true, "delegation": true, "delegate": true, "representative": true, "emissary": true,
+	"negotiator": true, "inspector": true, "volunteer": true, "aid worker": true, "humanitarian worker": true,
+	"migrant": true, "immigrant": true, "refugee": true, "asylum seeker": true, "asylum-seeker": true,
+	"detainee": true, "prisoner": true, "hostage": true, "passenger": true, "visitor": true,
+}
+
+// placeAfter returns the country of a country or capital named right after
+// token t by a preposition of place or origin, with the preposition.
+func (s *state) placeAfter(t int) (country, prep string, end int) {
+	toks := s.v.toks
+	if t <= 0 || t >= len(toks) || toks[t].sent != toks[t-1].sent || !placePreps[toks[t].lower] {
+		return "", "", 0
+	}
+	k := t + 1
+	for k < len(toks) && k-t <= 3 && toks[k].sent == toks[t].sent && toks[k].ment < 0 && directionWords[toks[k].lower] {
+		k++
+	}
+	if k >= len(toks) || toks[k].sent != toks[t].sent || toks[k].ment < 0 {
+		return "", "", 0
+	}
+	m := s.ments[toks[k].ment]
+	if m.kind != doc.MentionName || m.t0 != k || m.dropped {
+		return "", "", 0
+	}
+	c := s.cls[s.find(m.cl)]
+	if c.typ != doc.GPE {
+		return "", "", 0
+	}
+	for _, e := range m.entries {
+		if e.Kind != kb.KindCountry && e.Kind != kb.KindCapital {
+			return "", "", 0
+		}
+	}
+	country = textValue(c.country)
+	if country == "" {
+		country = firstValue(c.country)
+	}
+	return country, toks[t].lower, m.t1
+}
+
+// onlyDemonym reports whether a cluster's country evidence is nothing but
+// the knowledge base's reading of a demonym naming the actor itself
+// ("Albanians").
+func (s *state) onlyDemonym(c *cluster) bool {
+	if len(c.country) == 0 {
+		return false
+	}
+	for _, ev := range c.country {
+		if ev.text || ev.how != "kb" {
+			return false
+		}
+	}
+	for _, mi := range c.ments {
+		m := s.ments[mi]
+		if m.kind == doc.MentionName && len(m.entries) > 0 && m.entries[0].Kind == kb.KindDemonym {
+			return true
+		}
+	}
+	return false
+}
+
+// placeContext gives actors the country of the place their phrase is in.
+func (s *state) placeContext() {
+	for _, m := range s.ments {
+		if m.dropped || m.kind == doc.MentionPronoun || m.modifier {
+			continue
+		}
+		c := s.cls[s.find(m.cl)]
+		if textValue(c.country) != "" {
+			continue
+		}
+		var country, prep string
+		var end int
+		switch m.kind {
+		case doc.MentionNominal:
+			if m.np == nil || posted[m.np.agent.Phrase] {
+				continue
+			}
+			country, prep, end = s.placeAfter(m.t1)
+		case doc.MentionName:
+			switch c.typ {
+			case doc.Person:
+				// "King Hassan of Morocco"; a person "in Paris" is only there.
+				if country, prep, end = s.placeAfter(m.t1); prep != "of" {
+					country = ""
+				}
+			case doc.Org, doc.NORP:
+				country, prep, end = s.placeAfter(m.t1)
+			}
+		}
+		if country == "" {
+			continue
+		}
+		if len(c.country) > 0 && !(prep == "of" && s.onlyDemonym(c)) {
+			continue // "Russian troops in Syria" are Russian
+		}
+		c.country = append([]evidence{{value: country, how: "in", text: true,
+			span: doc.Span{Start: m.Start, End: s.v.toks[end-1].End}}}, c.country...)
+	}
+}
+
+// contextFallback gives an actor that still has no country the one country
+// its sentence names (a strict majority of the country and nationality
+// names in it), or else the only one its document names. Actors the
+// knowledge base knows as of no country (the UN, al-Qaeda), international
+// and non-governmental bodies, and people known by nothing but their name
+// are left alone.
+func (s *state) contextFallback() {
+	nSent := len(s.v.sents)
+	if nSent == 0 {
+		return
+	}
+	type tally struct {
+		counts map[string]int
+		n      int
+	}
+	bySent := map[int]*tally{}
+	doc1 := &tally{counts: map[string]int{}}
+	for _, m := range s.ments {
+		if m.dropped || m.kind != doc.MentionName {
+			continue
+		}
+		c := s.cls[s.find(m.cl)]
+		if c.typ != doc.GPE && c.typ != doc.NORP {
+			continue
+		}
+		v := textValue(c.country)
+		if v == "" {
+			v = firstValue(c.country)
+		}
+		if v == "" {
+			continue
+		}
+		sent := s.v.toks[m.t0].sent
+		t := bySent[sent]
+		if t == nil {
+			t = &tally{counts: map[string]int{}}
+			bySent[sent] = t
+		}
+		t.counts[v]++
+		t.n++
+		doc1.counts[v]++
+		doc1.n++
+	}
+	pick := func(t *tally, strict bool) string {
+		if t == nil {
+			return ""
+		}
+		for v, n := range t.counts {
+			if len(t.counts) == 1 || (!strict && 2*n > t.n) {
+				return v
+			}
+		}
+		return ""
+	}
+	for i, c := range s.cls {
+		if s.find(i) != i || len(c.ments) == 0 || len(c.country) > 0 || c.narrator || len(c.kbIDs) > 0 {
+			continue
+		}
+		if c.typ != doc.Person && c.typ != doc.Org && c.typ != doc.NORP {
+			continue
+		}
+		if len(c.sector) == 0 && c.typ != doc.Org {
+			continue
+		}
+		if sec := firstValue(c.sector); sec == "IGO" || sec == "NGO" {
+			continue
+		}
+		first := -1
+		for _, mi := range c.ments {
+			m := s.ments[mi]
+			if m.kind != doc.MentionPronoun && !m.dropped && (first < 0 || m.t0 < s.ments[first].t0) {
+				first = mi
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		m := s.ments[first]
+		v := pick(bySent[s.v.toks[m.t0].sent], false)
+		if v == "" {
+			v = pick(doc1, true)
+		}
+		if v != "" {
+			c.country = append(c.country, evidence{value: v, how: "context", span: m.Span})
+		}
+	}
+}
