@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"strings"
+
 	"sitrep/doc"
 	"sitrep/kb"
 )
@@ -185,7 +187,7 @@ func (s *state) contextFallback() {
 		return ""
 	}
 	for i, c := range s.cls {
-		if s.find(i) != i || len(c.ments) == 0 || len(c.country) > 0 || c.narrator || len(c.kbIDs) > 0 {
+		if s.find(i) != i || len(c.ments) == 0 || len(c.country) > 0 || c.narrator || knownCountryless(c.kbIDs) {
 			continue
 		}
 		if c.typ != doc.Person && c.typ != doc.Org && c.typ != doc.NORP {
@@ -195,6 +197,9 @@ func (s *state) contextFallback() {
 			continue
 		}
 		if sec := firstValue(c.sector); sec == "IGO" || sec == "NGO" {
+			continue
+		}
+		if postedRole(c.roles) {
 			continue
 		}
 		first := -1
@@ -216,4 +221,26 @@ func (s *state) contextFallback() {
 			c.country = append(c.country, evidence{value: v, how: "context", span: m.Span})
 		}
 	}
+}
+
+// postedRole reports whether any of a cluster's roles is a posted one.
+func postedRole(roles []string) bool {
+	for _, r := range roles {
+		if posted[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// knownCountryless reports whether the knowledge base knows a cluster as an
+// organisation, seat or person (of no country, since it has none): a
+// demonym read as no nation ("ethnic Uzbeks") does not count.
+func knownCountryless(ids []string) bool {
+	for _, id := range ids {
+		if !strings.HasPrefix(id, kb.KindDemonym.String()+"|") {
+			return true
+		}
+	}
+	return false
 }
