@@ -243,7 +243,8 @@ type ActorMemory interface {
 	// person. Within the actor, the fact joins the role of the same
 	// country, sector and role words whose seen range contains its date or
 	// lies nearest to it with no other role seen in between, extending
-	// that range; otherwise it starts a new role. An unknown (empty)
+	// that range (a role seen again within 30 days continues whatever was
+	// seen in between); otherwise it starts a new role. An unknown (empty)
 	// country fits a role of any country, and a role whose country was
 	// unknown takes the country of the first fact that says it. Remembering the same
 	// fact of the same document again changes nothing. The documents need
@@ -346,8 +347,9 @@ type ActorRole struct {
 	FirstSeen, LastSeen         time.Time // zero when seen only in undated documents
 	Docs                        int
 	// Conflict is true when another role of the same actor with another
-	// country or sector (both known) was seen over an overlapping range of
-	// dates (or either is undated): evidence that disagrees, kept as it is.
+	// country (both known) was seen over an overlapping range of dates (or
+	// either is undated): evidence that disagrees, kept as it is. Another
+	// sector at the same time is a second role, not a conflict.
 	Conflict bool
 	// Evidence is what taught this role: every piece in Actor, the latest
 	// one in Recall.

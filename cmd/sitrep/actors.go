@@ -34,8 +34,10 @@ that ISO 3166-1 alpha-3 country or CAMEO sector.
 'sitrep actors show' prints one actor (by id, by name, or by a surname
 only it bears) with its whole role history, oldest first: each role with
 the dates it was seen, the articles and the words that said so. A role
-marked CONFLICT was seen at the same time as a role of another country or
-sector: the evidence disagrees and both are kept.
+marked CONFLICT was seen at the same time as a role of another country:
+the evidence disagrees and both are kept. A role seen again within 30 days
+continues its row whatever was seen in between (people hold two roles at
+once); after a longer gap with another role in between it starts a new row.
 
 Formats: table (aligned columns), csv (RFC 4180 with a header row; not for
 show), jsonl (one JSON object per actor, every field; show adds the role
@@ -330,7 +332,7 @@ func showTable(w io.Writer, h *store.ActorHistory) error {
 		fmt.Fprintf(w, "\n%s to %s  %s  (%d document(s))", orDash(day(r.FirstSeen)), orDash(day(r.LastSeen)),
 			roleLabel(r.Code, r.Country, r.Sector, r.Role), r.Docs)
 		if r.Conflict {
-			fmt.Fprint(w, "  CONFLICT: another country or sector seen at the same time")
+			fmt.Fprint(w, "  CONFLICT: another country seen at the same time")
 		}
 		fmt.Fprintln(w)
 		for _, e := range r.Evidence {

@@ -428,7 +428,7 @@ func storeMemory(ctx context.Context, st store.ActorMemory) actor.Memory {
 		}
 		if r0 := roles[0]; r0.Conflict {
 			for _, r := range roles[1:] {
-				if r.Conflict && r.Docs >= r0.Docs && (r.Country != r0.Country || r.Sector != r0.Sector) {
+				if r.Conflict && r.Docs >= r0.Docs && r.Country != r0.Country {
 					return nil
 				}
 			}

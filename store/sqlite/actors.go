@@ -202,8 +202,11 @@ func chooseRole(roles []roleRow, country, sector, key string, day sql.NullString
 			if day.String < r.first.String {
 				lo, hi = day.String, r.first.String
 			}
+			// Roles seen in between break the run, unless the gap is short:
+			// a person can hold two roles at once ("former Senate leader",
+			// "chief of staff"), and articles alternate between them.
 			between := false
-			for j := range roles {
+			for j := 0; j < len(roles) && !withinDays(lo, hi, continuityDays); j++ {
 				o := &roles[j]
 				if j == i || o.same(country, sector, key) || !o.first.Valid {
 					continue
@@ -223,6 +226,17 @@ func chooseRole(roles []roleRow, country, sector, key string, day sql.NullString
 		}
 	}
 	return best
+}
+
+// continuityDays is the longest gap over which a role seen again simply
+// continues, whatever other role was seen in between.
+const continuityDays = 30
+
+// withinDays reports whether day b is at most n days after day a.
+func withinDays(a, b string, n int) bool {
+	ta, err1 := time.Parse(time.DateOnly, a)
+	tb, err2 := time.Parse(time.DateOnly, b)
+	return err1 == nil && err2 == nil && tb.Sub(ta) <= time.Duration(n)*24*time.Hour
 }
 
 // daysBetween returns the distance between two days as a sortable string.
@@ -529,15 +543,15 @@ func roleOf(h actorHead, r roleRow) store.ActorRole {
 }
 
 // conflicts marks the roles seen over a range that overlaps a role of
-// another country or sector (an undated role overlaps every one). An
-// empty country or sector is unknown, not another one.
+// another country (an undated role overlaps every one). An empty country
+// is unknown, not another one; another sector at the same time is a
+// second role, not a conflict.
 func conflicts(roles []roleRow) []bool {
-	differ := func(x, y string) bool { return x != "" && y != "" && !strings.EqualFold(x, y) }
 	out := make([]bool, len(roles))
 	for i := range roles {
 		for j := range roles {
 			a, b := &roles[i], &roles[j]
-			if i == j || !(differ(a.country, b.country) || differ(a.sector, b.sector)) {
+			if i == j || a.country == "" || b.country == "" || strings.EqualFold(a.country, b.country) {
 				continue
 			}
 			if !a.first.Valid || !b.first.Valid || (a.first.String <= b.last.String && b.first.String <= a.last.String) {

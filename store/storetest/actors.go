@@ -306,6 +306,18 @@ func testActorRoleReturns(t *testing.T, s store.Store) {
 	if h.Role != "foreign secretary" || h.Sector != "GOV" {
 		t.Errorf("current role %s %s; want GOV foreign secretary", h.Sector, h.Role)
 	}
+
+	// Two roles at once, articles alternating between them within days:
+	// each role continues its row, and the second sector is no conflict.
+	remember(t, s, fact("b1", "1987-03-02", "Howard Baker", "USA", "GOV", "chief of staff"))
+	remember(t, s, fact("b2", "1987-03-04", "Howard Baker", "USA", "ELI", "leader"))
+	remember(t, s, fact("b3", "1987-03-09", "Howard Baker", "USA", "GOV", "chief of staff"))
+	remember(t, s, fact("b4", "1987-03-12", "Howard Baker", "USA", "ELI", "leader"))
+	h = history(t, s, findActor(t, s, "howard baker").ID)
+	sameLines(t, "two roles at once", roleLines(h.Roles), []string{
+		"USA GOV chief of staff 1987-03-02..1987-03-09 docs=2",
+		"USA ELI leader 1987-03-04..1987-03-12 docs=2",
+	})
 }
 
 // testActorForget: forgetting a document takes back what it taught.
