@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -29,7 +32,7 @@ const (
 
 // jsonlArticles writes articles as JSON Lines, one {"id","text","published"}
 // a line, in the order given.
-func jsonlArticles(t *testing.T, dir, name string, arts ...[3]string) string {
+func jsonlArticles(t testing.TB, dir, name string, arts ...[3]string) string {
 	t.Helper()
 	var b strings.Builder
 	for _, a := range arts {
@@ -40,7 +43,11 @@ func jsonlArticles(t *testing.T, dir, name string, arts ...[3]string) string {
 		b.Write(line)
 		b.WriteByte('\n')
 	}
-	return writeFile(t, dir, name, b.String())
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // storedActor returns the actor of the entity named name in stored
@@ -357,5 +364,34 @@ func TestIngestMemoryDuplicates(t *testing.T) {
 	}
 	if h.Docs != 1 || strings.Join(docs, ",") != "x1 2026-01-08" {
 		t.Errorf("Delcy Rodríguez taught by %d documents: %q; want x1 alone", h.Docs, docs)
+	}
+}
+
+// BenchmarkIngestMemory ingests 200 BBC articles (dated a day apart) into
+// a fresh database with and without the actor memory and reports words
+// per second of the whole command (chain start-up included).
+func BenchmarkIngestMemory(b *testing.B) {
+	texts := bulkArticles(b, 200)
+	dir := b.TempDir()
+	var arts [][3]string
+	words := 0
+	start := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, t := range texts {
+		arts = append(arts, [3]string{fmt.Sprintf("bbc%d", i), start.AddDate(0, 0, i).Format(time.DateOnly), t})
+		words += len(strings.Fields(t))
+	}
+	in := jsonlArticles(b, dir, "bbc.jsonl", arts...)
+	for _, mem := range []string{"true", "false"} {
+		b.Run("memory="+mem, func(b *testing.B) {
+			for i := range b.N {
+				db := filepath.Join(dir, fmt.Sprintf("%s-%d.db", mem, i))
+				var stderr bytes.Buffer
+				args := []string{"ingest", "--db", db, "--format", "jsonl", "--memory=" + mem, in}
+				if code := run(context.Background(), &env{strings.NewReader(""), io.Discard, &stderr}, args); code != 0 {
+					b.Fatalf("ingest: exit status %d (%s)", code, stderr.String())
+				}
+			}
+			b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+		})
 	}
 }
