@@ -125,6 +125,13 @@ func TestCoding(t *testing.T) {
 		{"armed group with a home country", "Hamas fired rockets on Friday.", d2025, []ent{{"Hamas", "ORG", 0}}, "Hamas", "PSEREB"},
 		{"transnational group takes no country from its sentence", "Al-Qaeda claimed the attack in Yemen.", d2025,
 			[]ent{{"Al-Qaeda", "ORG", 0}}, "Al-Qaeda", "REB"},
+		{"known group inside a name drawn too wide", "The pro-Iranian Hezbollah (Party of God) group declared a truce.", d2025,
+			[]ent{{"pro-Iranian Hezbollah (Party of God", "ORG", 0}}, "pro-Iranian Hezbollah (Party of God", "LBNREB"},
+		{"acronym in brackets before an agent noun", "Kenya Ports Authority (KPA) officials demanded more money.", d2025,
+			[]ent{{"Kenya Ports Authority", "ORG", 0}, {"KPA", "ORG", 0}}, "Kenya Ports Authority (KPA) officials", "KENGOV"},
+		{"refugees in a country are not its own", "Refugees in Kenya and Uganda staged a protest.", d2025, nil, "Refugees", "REF"},
+		{"victims take the country of the place", "Two Syrian gunmen killed 12 people in Peru.", d2025, nil, "people", "PERCVL"},
+		{"victims take no country from their attackers", "Two Syrian gunmen killed 12 people.", d2025, nil, "people", "CVL"},
 		{"org name with demonym", "The Canadian Security Intelligence Service wrote a report.", d2025,
 			[]ent{{"Canadian Security Intelligence Service", "ORG", 0}}, "Canadian Security Intelligence Service", "CANSPY"},
 	}

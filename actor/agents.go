@@ -219,6 +219,12 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 			k = m.t0 - 1
 			continue
 		}
+		if t.text == ")" && k >= 3 && toks[k-2].text == "(" && toks[k-1].sent == sent && toks[k-3].ment >= 0 && toks[k-1].cap {
+			// "Montenegro Municipality Association (AKK) officials": the
+			// acronym in brackets stands for the name before it.
+			k -= 3
+			continue
+		}
 		if t.text == "'s" || t.text == "'" {
 			if k > 0 && toks[k-1].ment >= 0 && s.ments[toks[k-1].ment].kind == doc.MentionName {
 				m := s.ments[toks[k-1].ment]

@@ -290,11 +290,17 @@ func (s *state) innerOrg(idx int) {
 	m := s.ments[idx]
 	c := s.cls[m.cl]
 	var sector *kb.Agent
+	var org []*kb.Entry
 	for i := m.t0; i < m.t1; i++ {
 		if j, es := s.namesWithin(i, m.t1); es != nil {
 			country, _ := agreed(es, func(e *kb.Entry) string { return e.Country })
 			if country != "" && (es[0].Kind == kb.KindCountry || es[0].Kind == kb.KindDemonym || es[0].Kind == kb.KindCapital) {
 				c.country = append(c.country, evidence{value: country, how: "name", text: true, span: m.Span})
+			}
+			if es[0].Kind == kb.KindOrg && org == nil && j-i > 0 {
+				// A known organisation inside a name the NER drew too
+				// wide: "pro-Iranian Hizbollah (Party of God".
+				org = es
 			}
 			i = j - 1
 			continue
@@ -306,7 +312,18 @@ func (s *state) innerOrg(idx int) {
 			i = j - 1
 		}
 	}
-	if sector != nil {
+	if org != nil {
+		if country, _ := agreed(org, func(e *kb.Entry) string { return e.Country }); country != "" {
+			c.country = append(c.country, evidence{value: country, how: "kb", span: m.Span})
+		}
+		if sec, _ := agreed(org, func(e *kb.Entry) string { return e.Sector }); sec != "" {
+			c.sector = append(c.sector, evidence{value: sec, how: "kb", span: m.Span})
+		}
+		for _, e := range org {
+			c.kbIDs = appendUnique(c.kbIDs, e.Kind.String()+"|"+e.ID)
+		}
+	}
+	if sector != nil && org == nil {
 		c.sector = append(c.sector, evidence{value: sector.Sector, how: "name", text: true, span: m.Span, role: sector.Phrase})
 		c.roles = appendUnique(c.roles, sector.Phrase)
 		c.roles = appendUnique(c.roles, headWord(sector.Phrase))

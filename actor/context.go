@@ -27,14 +27,31 @@ var directionWords = map[string]bool{
 }
 
 // posted agent nouns name people whose place is where they serve, not whose
-// they are: "the ambassador in Moscow" is not Russian.
+// they are: "the ambassador in Moscow" is not Russian, nor is a
+// correspondent the country of the sentence he reports from.
 var posted = map[string]bool{
 	"ambassador": true, "envoy": true, "special envoy": true, "diplomat": true, "consul": true, "embassy": true,
 	"consulate": true, "correspondent": true, "reporter": true, "journalist": true, "tourist": true,
 	"peacekeeper": true, "delegation": true, "delegate": true, "representative": true, "emissary": true,
 	"negotiator": true, "inspector": true, "volunteer": true, "aid worker": true, "humanitarian worker": true,
+	"visitor": true,
+}
+
+// displaced agent nouns name people who are somewhere not their own:
+// "refugees in Kenya" are not Kenyan, though refugees "from Liberia" are
+// Liberian.
+var displaced = map[string]bool{
 	"migrant": true, "immigrant": true, "refugee": true, "asylum seeker": true, "asylum-seeker": true,
-	"detainee": true, "prisoner": true, "hostage": true, "passenger": true, "visitor": true,
+	"detainee": true, "prisoner": true, "hostage": true, "passenger": true, "evacuee": true, "displaced person": true,
+	"displaced people": true,
+}
+
+// bystanders are the people named only as people: victims counted in a
+// sentence about an attack take the country of the place it names, not of
+// the nationality of whoever attacked them.
+var bystanders = map[string]bool{
+	"people": true, "person": true, "civilian": true, "resident": true, "villager": true, "passenger": true,
+	"bystander": true, "victim": true, "crowd": true, "pedestrian": true, "child": true, "children": true, "inhabitant": true,
 }
 
 // placeAfter returns the country of a country or capital named right after
@@ -106,10 +123,13 @@ func (s *state) placeContext() {
 		var end int
 		switch m.kind {
 		case doc.MentionNominal:
-			if m.np == nil || posted[m.np.agent.Phrase] {
+			if m.np == nil || posted[singular(m.np.agent.Phrase)] {
 				continue
 			}
 			country, prep, end = s.placeAfter(m.t1)
+			if displaced[singular(m.np.agent.Phrase)] && prep != "from" && prep != "of" {
+				country = ""
+			}
 		case doc.MentionName:
 			switch c.typ {
 			case doc.Person:
@@ -148,7 +168,17 @@ func (s *state) contextFallback() {
 		n      int
 	}
 	bySent := map[int]*tally{}
+	placesBySent := map[int]*tally{}
 	doc1 := &tally{counts: map[string]int{}}
+	add := func(m map[int]*tally, sent int, v string) {
+		t := m[sent]
+		if t == nil {
+			t = &tally{counts: map[string]int{}}
+			m[sent] = t
+		}
+		t.counts[v]++
+		t.n++
+	}
 	for _, m := range s.ments {
 		if m.dropped || m.kind != doc.MentionName {
 			continue
@@ -165,13 +195,10 @@ func (s *state) contextFallback() {
 			continue
 		}
 		sent := s.v.toks[m.t0].sent
-		t := bySent[sent]
-		if t == nil {
-			t = &tally{counts: map[string]int{}}
-			bySent[sent] = t
+		add(bySent, sent, v)
+		if c.typ == doc.GPE {
+			add(placesBySent, sent, v)
 		}
-		t.counts[v]++
-		t.n++
 		doc1.counts[v]++
 		doc1.n++
 	}
@@ -213,8 +240,10 @@ func (s *state) contextFallback() {
 			continue
 		}
 		m := s.ments[first]
-		v := pick(bySent[s.v.toks[m.t0].sent], false)
-		if v == "" {
+		var v string
+		if bystanderRole(c.roles) {
+			v = pick(placesBySent[s.v.toks[m.t0].sent], false)
+		} else if v = pick(bySent[s.v.toks[m.t0].sent], false); v == "" {
 			v = pick(doc1, true)
 		}
 		if v != "" {
@@ -226,7 +255,7 @@ func (s *state) contextFallback() {
 // postedRole reports whether any of a cluster's roles is a posted one.
 func postedRole(roles []string) bool {
 	for _, r := range roles {
-		if posted[r] {
+		if posted[singular(r)] {
 			return true
 		}
 	}
@@ -243,4 +272,14 @@ func knownCountryless(ids []string) bool {
 		}
 	}
 	return false
+}
+
+// bystanderRole reports whether a cluster is named only as people.
+func bystanderRole(roles []string) bool {
+	for _, r := range roles {
+		if !bystanders[singular(r)] {
+			return false
+		}
+	}
+	return len(roles) > 0
 }
