@@ -430,6 +430,10 @@ func (s *state) reviewNames() {
 		if all == nil {
 			all = s.kb.Names(string(s.keyBytes(m.t0, m.t1, false)))
 		}
+		if len(all) == 0 && (c.typ == doc.Org || c.typ == doc.Person || c.typ == doc.Misc) {
+			s.personSuffix(mi)
+			all = m.entries
+		}
 		if len(all) == 0 || len(s.nameEntries(m, c.typ)) > 0 {
 			continue
 		}
@@ -443,6 +447,36 @@ func (s *state) reviewNames() {
 		case c.typ == doc.Org && (kinds[kb.KindCountry] || kinds[kb.KindCapital]):
 			c.typ = doc.GPE
 		}
+	}
+}
+
+// personSuffix narrows a name mention whose end is a person the knowledge
+// base knows and whose first words are not ("Interior Aftab Ahmad Khan
+// Sherpao", typed ORG): the mention becomes that person.
+func (s *state) personSuffix(mi int) {
+	m := s.ments[mi]
+	toks := s.v.toks
+	for a := m.t0 + 1; a < m.t1; a++ {
+		if !toks[a].cap {
+			continue
+		}
+		var persons []*kb.Entry
+		for _, e := range s.kb.Names(string(s.keyBytes(a, m.t1, false))) {
+			if e.Kind == kb.KindPerson {
+				persons = append(persons, e)
+			}
+		}
+		if len(persons) == 0 {
+			continue
+		}
+		for t := m.t0; t < a; t++ {
+			if toks[t].ment == mi {
+				toks[t].ment = -1
+			}
+		}
+		m.t0, m.Start, m.entries = a, toks[a].Start, persons
+		s.cls[m.cl].typ = doc.Person
+		return
 	}
 }
 

@@ -132,6 +132,10 @@ func TestCoding(t *testing.T) {
 		{"refugees in a country are not its own", "Refugees in Kenya and Uganda staged a protest.", d2025, nil, "Refugees", "REF"},
 		{"victims take the country of the place", "Two Syrian gunmen killed 12 people in Peru.", d2025, nil, "people", "PERCVL"},
 		{"victims take no country from their attackers", "Two Syrian gunmen killed 12 people.", d2025, nil, "people", "CVL"},
+		{"led by a country", "Ethiopian-led forces retook the town.", d2025, nil, "Ethiopian-led forces", "ETHMIL"},
+		{"known person at the end of a name typed as organisation", "Interior Minister Aftab Ahmad Khan Sherpao allowed the rally.", time.Date(2005, 6, 1, 0, 0, 0, 0, time.UTC),
+			[]ent{{"Minister Aftab Ahmad Khan Sherpao", "ORG", 0}}, "Aftab Ahmad Khan Sherpao", "PAKGOV"},
+		{"aircraft", "British aircraft bombed the depot.", d2025, nil, "British aircraft", "GBRMIL"},
 		{"org name with demonym", "The Canadian Security Intelligence Service wrote a report.", d2025,
 			[]ent{{"Canadian Security Intelligence Service", "ORG", 0}}, "Canadian Security Intelligence Service", "CANSPY"},
 	}

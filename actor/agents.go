@@ -219,6 +219,21 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 			k = m.t0 - 1
 			continue
 		}
+		if t.lower == "led" && k >= 2 && toks[k-1].text == "-" && toks[k-2].ment >= 0 && toks[k-2].sent == sent {
+			// "Vietnamese-led forces": whoever leads them gives their
+			// country ("-backed" does not).
+			k -= 2
+			continue
+		}
+		if strings.HasSuffix(t.lower, "-led") && t.ment < 0 {
+			if es := s.kb.Names(t.text[:len(t.text)-4]); len(es) > 0 && (es[0].Kind == kb.KindCountry || es[0].Kind == kb.KindDemonym) {
+				np.mods = append(np.mods, -1-k) // a token, not a mention
+				np.modHow = append(np.modHow, "title")
+				np.start = k
+				k--
+				continue
+			}
+		}
 		if t.text == ")" && k >= 3 && toks[k-2].text == "(" && toks[k-1].sent == sent && toks[k-3].ment >= 0 && toks[k-1].cap {
 			// "Montenegro Municipality Association (AKK) officials": the
 			// acronym in brackets stands for the name before it.

@@ -370,7 +370,7 @@ func (s *state) modCountry(mi int) (country, sector string, orgID string) {
 	if mi < 0 {
 		// A token inside a name (innerTitle).
 		t := -1 - mi
-		es := s.kb.Names(s.v.toks[t].text)
+		es := s.kb.Names(strings.TrimSuffix(s.v.toks[t].text, "-led"))
 		country, _ = agreed(es, func(e *kb.Entry) string { return e.Country })
 		if len(es) > 0 && (es[0].Kind == kb.KindOrg || es[0].Kind == kb.KindSeat) {
 			sector, _ = agreed(es, func(e *kb.Entry) string { return e.Sector })

@@ -116,7 +116,10 @@ func (s *state) placeContext() {
 			continue
 		}
 		c := s.cls[s.find(m.cl)]
-		if textValue(c.country) != "" {
+		if textValue(c.country) != "" || knownCountryless(c.kbIDs) && len(c.country) == 0 {
+			continue
+		}
+		if sec := firstValue(c.sector); sec == "IGO" || sec == "NGO" {
 			continue
 		}
 		var country, prep string
@@ -152,12 +155,17 @@ func (s *state) placeContext() {
 	}
 }
 
+// private sectors are not guessed from the document alone: a professor, a
+// doctor or a cleric mentioned in a story about a country is as likely a
+// foreigner commenting on it.
+var private = map[string]bool{"EDU": true, "HLH": true, "REL": true}
+
 // contextFallback gives an actor that still has no country the one country
 // its sentence names (a strict majority of the country and nationality
 // names in it), or else the only one its document names. Actors the
 // knowledge base knows as of no country (the UN, al-Qaeda), international
-// and non-governmental bodies, and people known by nothing but their name
-// are left alone.
+// and non-governmental bodies, firms, media, and actors known by nothing but
+// their name (no agent noun, title or sector) are left alone.
 func (s *state) contextFallback() {
 	nSent := len(s.v.sents)
 	if nSent == 0 {
@@ -220,11 +228,9 @@ func (s *state) contextFallback() {
 		if c.typ != doc.Person && c.typ != doc.Org && c.typ != doc.NORP {
 			continue
 		}
-		if len(c.sector) == 0 && c.typ != doc.Org {
-			continue
-		}
-		if sec := firstValue(c.sector); sec == "IGO" || sec == "NGO" {
-			continue
+		sec := firstValue(c.sector)
+		if sec == "" || sec == "IGO" || sec == "NGO" || sec == "BUS" || sec == "MED" {
+			continue // firms and media are of any country
 		}
 		if postedRole(c.roles) {
 			continue
@@ -243,7 +249,7 @@ func (s *state) contextFallback() {
 		var v string
 		if bystanderRole(c.roles) {
 			v = pick(placesBySent[s.v.toks[m.t0].sent], false)
-		} else if v = pick(bySent[s.v.toks[m.t0].sent], false); v == "" {
+		} else if v = pick(bySent[s.v.toks[m.t0].sent], false); v == "" && !private[sec] {
 			v = pick(doc1, true)
 		}
 		if v != "" {
