@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/gazetteer"
 	"sitrep/kb"
 	"sitrep/pipeline"
 )
@@ -59,18 +60,25 @@ func (f MemoryFunc) Lookup(name string, at time.Time) []Known { return f(name, a
 type Config struct {
 	KB     *kb.KB // nil means kb.Default()
 	Memory Memory // nil means no cross-document memory
+	// Gazetteer codes places the knowledge base does not know with their
+	// country when their name is unambiguous; nil means
+	// gazetteer.Default().
+	Gazetteer *gazetteer.Gazetteer
+	// NoGazetteer, when true, codes places from the knowledge base only.
+	NoGazetteer bool
 }
 
 // Resolver is the actors stage. It is safe for concurrent use.
 type Resolver struct {
 	kb  *kb.KB
 	mem Memory
+	gaz *gazetteer.Gazetteer
 }
 
 var _ pipeline.Stage = (*Resolver)(nil)
 
 // New returns a Resolver configured by cfg. It returns an error only when
-// the embedded knowledge base cannot be loaded.
+// the embedded knowledge base or gazetteer cannot be loaded.
 func New(cfg Config) (*Resolver, error) {
 	k := cfg.KB
 	if k == nil {
@@ -79,7 +87,14 @@ func New(cfg Config) (*Resolver, error) {
 			return nil, fmt.Errorf("actor: %w", err)
 		}
 	}
-	return &Resolver{kb: k, mem: cfg.Memory}, nil
+	g := cfg.Gazetteer
+	if g == nil && !cfg.NoGazetteer {
+		var err error
+		if g, err = gazetteer.Default(); err != nil {
+			return nil, fmt.Errorf("actor: %w", err)
+		}
+	}
+	return &Resolver{kb: k, mem: cfg.Memory, gaz: g}, nil
 }
 
 // Name returns "actors".
@@ -132,6 +147,7 @@ func (r *Resolver) Resolve(ctx context.Context, d *doc.Document) ([]Fact, error)
 	s.scanNames()
 	s.scanAgents()
 	s.codeNames()
+	s.codePlaces()
 	s.applyTitles()
 	s.mergeNames()
 	s.resolveNominals()

@@ -136,6 +136,11 @@ func TestCoding(t *testing.T) {
 		{"known person at the end of a name typed as organisation", "Interior Minister Aftab Ahmad Khan Sherpao allowed the rally.", time.Date(2005, 6, 1, 0, 0, 0, 0, time.UTC),
 			[]ent{{"Minister Aftab Ahmad Khan Sherpao", "ORG", 0}}, "Aftab Ahmad Khan Sherpao", "PAKGOV"},
 		{"aircraft", "British aircraft bombed the depot.", d2025, nil, "British aircraft", "GBRMIL"},
+		{"city from the gazetteer", "Rockets hit Tel Aviv on Friday.", d2025, []ent{{"Tel Aviv", "GPE", 0}}, "Tel Aviv", "ISR"},
+		{"province from the gazetteer gives its government a country", "The government of Sindh province ordered patrols.", d2025,
+			[]ent{{"Sindh", "GPE", 0}}, "The government of Sindh", "PAKGOV"},
+		{"part of a country", "Fighting spread in southern Lebanon.", d2025, []ent{{"southern Lebanon", "LOC", 0}}, "southern Lebanon", "LBN"},
+		{"continent has no country", "Leaders from Africa met in Paris.", d2025, []ent{{"Africa", "LOC", 0}}, "Africa", ""},
 		{"org name with demonym", "The Canadian Security Intelligence Service wrote a report.", d2025,
 			[]ent{{"Canadian Security Intelligence Service", "ORG", 0}}, "Canadian Security Intelligence Service", "CANSPY"},
 	}

@@ -559,6 +559,9 @@ func (s *state) output() []Fact {
 		outs = append(outs, outEnt{e: e, first: ms[0].Start, end: ms[0].End, c: c})
 	}
 	for _, e := range s.other {
+		if e.Actor == nil {
+			e.Actor = s.placeActor(&e)
+		}
 		first, end := len(s.d.Text), len(s.d.Text)
 		if len(e.Mentions) > 0 {
 			first, end = e.Mentions[0].Start, e.Mentions[0].End
