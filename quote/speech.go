@@ -32,7 +32,8 @@ func (a *analysis) reported(si int) []doc.Quote {
 			q, ok = a.nominalCue(i, lo, hi)
 		default:
 			lemma, isCue := cueForms[a.lower[i]]
-			if !isCue || !verbLike(d.Tokens[i], a.lower[i], lemma) {
+			if !isCue || !verbLike(d.Tokens[i], a.lower[i], lemma) || i > lo && (a.lower[i-1] == "-" || a.lower[i-1] == "so") {
+				// "so-called", "well-known": part of a compound, not a cue.
 				continue
 			}
 			q, ok = a.cueSurface(i, lemma, lo, hi)
@@ -49,7 +50,7 @@ func (a *analysis) reported(si int) []doc.Quote {
 				}
 			}
 		}
-		if ok && q.Len() > 0 {
+		if ok && q.Len() > 0 && !sameContent(out, q) {
 			out = append(out, q)
 		}
 	}
@@ -80,7 +81,7 @@ func (a *analysis) colonTurn(lo, hi int) (doc.Quote, bool) {
 	for i := first; i < colon; i++ {
 		t := d.Tokens[i]
 		switch {
-		case t.UPOS == "PROPN" || isAllCaps(d.Slice(t.Span)):
+		case t.UPOS == "PROPN" || isAllCaps(d.Slice(t.Span)) || i == first && t.UPOS == "NOUN" && colon == first+1 && d.Tokens[first].Start == a.lineStart(t.Start) && isUpperStart(d.Slice(t.Span)):
 			named = true
 		case t.UPOS == "VERB" || t.UPOS == "AUX" || t.UPOS == "NUM" || t.UPOS == "ADP" && a.lower[i] != "of":
 			return doc.Quote{}, false
@@ -114,6 +115,16 @@ func (a *analysis) paragraphEnd(off int) int {
 	return trimRightSpace(text, off, end)
 }
 
+// lineStart returns the offset where the line holding off begins.
+func (a *analysis) lineStart(off int) int {
+	return strings.LastIndexByte(a.d.Text[:off], '\n') + 1
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 func isAllCaps(s string) bool {
 	letters := 0
 	for _, r := range s {
@@ -125,6 +136,17 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// sameContent reports whether a quote with q's content is already in qs
+// ("said in a statement that ...": the verb and the noun cue agree).
+func sameContent(qs []doc.Quote, q doc.Quote) bool {
+	for _, o := range qs {
+		if o.Span == q.Span {
+			return true
+		}
+	}
+	return false
 }
 
 // verbLike reports whether t may be the cue verb: tagged VERB, untagged,
@@ -606,20 +628,27 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	}
 	k = a.skipTimes(k, hi)
 	explicit := k < hi && contentStart[a.lower[k]]
+	colonNext := -1 // a quotation opening right after "He said:" in the next paragraph
 	if k < hi && a.lower[k] == ":" {
+		if k == hi-1 {
+			colonNext = a.regionAfter(d.Tokens[k].End)
+		}
 		k++
 	}
 	right := a.tokensSpan(k, hi-1)
+	if colonNext >= 0 {
+		right, explicit = a.regions[colonNext].content, true
+	}
 	if np {
 		right = a.tokensSpan(k, a.phraseEnd(k, hi)-1)
 	} else if !explicit && (objectCues[lemma] || weakCues[lemma]) {
 		right = doc.Span{}
 	}
 	if k < hi && !explicit && !np && !opensClause(d.Tokens[k], a.lower[k]) {
-		// "says at a campaign stop in Toledo, Ohio, that ...": a phrase
-		// about the saying, then the content.
+		// "says at a campaign stop in Toledo, Ohio, that ...", "said in a
+		// statement that ...": a phrase about the saying, then the content.
 		for m := k + 1; m < hi && m < k+16; m++ {
-			if a.lower[m] == "that" && a.lower[m-1] == "," {
+			if a.lower[m] == "that" && (a.lower[m-1] == "," || d.Tokens[m-1].UPOS == "NOUN" || d.Tokens[m-1].UPOS == "PROPN") {
 				k, explicit = m, true
 				right = a.tokensSpan(k, hi-1)
 				break
@@ -938,6 +967,16 @@ func (a *analysis) attachDirect(reported []doc.Quote) []doc.Quote {
 		prev = len(out) - 1
 	}
 	return out
+}
+
+// regionAfter returns the direct quotation whose opening mark follows
+// offset off with nothing but white space between, or -1.
+func (a *analysis) regionAfter(off int) int {
+	i := sort.Search(len(a.regions), func(i int) bool { return a.regions[i].open.Start >= off })
+	if i < len(a.regions) && strings.TrimSpace(a.d.Text[off:a.regions[i].open.Start]) == "" {
+		return i
+	}
+	return -1
 }
 
 // titleCase reports whether every word of s longer than three letters

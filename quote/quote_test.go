@@ -1,0 +1,131 @@
+package quote_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"sitrep/actor"
+	"sitrep/doc"
+	"sitrep/ingest"
+	"sitrep/ner"
+	"sitrep/parse"
+	"sitrep/pipeline"
+	"sitrep/quote"
+	"sitrep/segment"
+	"sitrep/tag"
+	"sitrep/timex"
+)
+
+var (
+	chainOnce sync.Once
+	chain     *pipeline.Pipeline
+	chainErr  error
+)
+
+// newChain returns the stages quotes read (segment to times) plus the
+// extractor, built once.
+func newChain(t *testing.T) *pipeline.Pipeline {
+	t.Helper()
+	chainOnce.Do(func() {
+		var stages []pipeline.Stage
+		add := func(s pipeline.Stage, err error) {
+			if err != nil && chainErr == nil {
+				chainErr = err
+			}
+			stages = append(stages, s)
+		}
+		add(segment.New(segment.Config{}))
+		add(tag.New(tag.Config{}))
+		add(parse.New(parse.Config{}))
+		add(ner.New(ner.Config{}))
+		add(actor.New(actor.Config{}))
+		add(timex.New(timex.Config{}))
+		add(quote.New(quote.Config{}))
+		chain = pipeline.New(stages...)
+	})
+	if chainErr != nil {
+		t.Fatal(chainErr)
+	}
+	return chain
+}
+
+// describe prints a quote as "speaker | cue | content", with [anon] and
+// [partial] marks.
+func describe(d *doc.Document, q doc.Quote) string {
+	sp := ""
+	if q.SpeakerSpan != nil {
+		sp = d.Slice(*q.SpeakerSpan)
+	}
+	s := fmt.Sprintf("%s | %s | %s", sp, d.Slice(q.Cue), d.Slice(q.Span))
+	if q.Anonymous {
+		s += " [anon]"
+	}
+	if q.Partial {
+		s += " [partial]"
+	}
+	return s
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // described quotes, in text order
+	}{
+		{"said that", "The minister said that the border would reopen on Monday.",
+			[]string{"The minister | said | that the border would reopen on Monday"}},
+		{"quote then cue", "“We will not give up,” the governor said.",
+			[]string{"the governor | said | We will not give up,"}},
+		{"inverted cue", "“Talks are over,” said Ana Costa, a union leader.",
+			[]string{"Ana Costa | said | Talks are over,"}},
+		{"according to, anonymous", "The army withdrew from the town, according to a local official.",
+			[]string{"a local official | according to | The army withdrew from the town [anon]"}},
+		{"told addressee that", "A source told reporters that the deal was signed.",
+			[]string{"A source | told | that the deal was signed [anon]"}},
+		{"said in a statement that", "The company said in a statement that profits fell.",
+			[]string{"The company | said | that profits fell"}},
+		{"not content: about the saying", "“It is over,” he said in an interview.",
+			[]string{"he | said | It is over,"}},
+		{"colon and quotation in the next paragraph", "The mayor added:\n\n“We are ready.”",
+			[]string{"The mayor | added | We are ready."}},
+		{"interrupted quotation is one", "“We are ready,” she said. “The city is safe.”",
+			[]string{"she | said | We are ready,” she said. “The city is safe."}},
+		{"partial quote inside a claim", "He has contended that the agency will “run” the port.",
+			[]string{"He | contended | that the agency will “run” the port", "He | contended | run [partial]"}},
+		{"headline attribution", "Poll: Voters turn against the plan\n\nMore text follows here.",
+			[]string{"Poll | : | Voters turn against the plan"}},
+		{"scare quote alone is no statement", "The so-called “reform” passed.", nil},
+		{"no cue, no quote", "Rebels seized the town on Friday.", nil},
+	}
+	c := newChain(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := ingest.New(tt.text, ingest.Meta{Published: "2026-01-16"})
+			if err := c.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, describe(d, q))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
+func ExampleExtractor_Process() {
+	x, _ := quote.New(quote.Config{})
+	seg, _ := segment.New(segment.Config{})
+	tagger, _ := tag.New(tag.Config{})
+	d := ingest.New("“We are ready,” she said.", ingest.Meta{})
+	pipeline.New(seg, tagger, x).Process(context.Background(), d)
+	for _, q := range d.Quotes {
+		fmt.Printf("%q direct=%v\n", d.Slice(q.Span), q.Direct)
+	}
+	// Output: "We are ready," direct=true
+}
