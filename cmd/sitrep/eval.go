@@ -13,6 +13,7 @@ import (
 	"sitrep/eval"
 	"sitrep/geo"
 	"sitrep/ner"
+	"sitrep/parse"
 	"sitrep/pipeline"
 	"sitrep/quote"
 	"sitrep/segment"
@@ -37,6 +38,7 @@ func evaluators() map[string]func(dataDir string) ([]eval.Score, error) {
 	return map[string]func(string) ([]eval.Score, error){
 		"segment": segment.Evaluate,
 		"tag":     tag.Evaluate,
+		"parse":   parse.Evaluate,
 		"ner":     ner.Evaluate,
 		"actor":   actor.Evaluate,
 		"timex":   timex.Evaluate,
