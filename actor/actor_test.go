@@ -329,6 +329,8 @@ func FuzzProcess(f *testing.F) {
 	f.Add("Brazil's foreign minister, Ana Souza, met U.S. officials. She said they agreed.")
 	f.Add("The Kremlin, the White House and the CIA director; he, she, its.")
 	f.Add("\xff President , , 's 's the of of")
+	f.Add("Rebels in the Ivory Coast and Vietnamese-led forces of southern Lebanon; Kenya Ports Authority (KPA) officials. ( ) -led in of")
+	f.Add("Ethnic Albanians of southern Serbia met King Hassan of Morocco in Tel Aviv; the government of Sindh province")
 	r, err := New(Config{})
 	if err != nil {
 		f.Fatal(err)
