@@ -73,7 +73,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	title := fs.String("title", "", "title of the article (one FILE only)")
 	id := fs.String("id", "", "document id (one FILE only; default: derived from the URL or the text)")
 	source := fs.String("source", "", "outlet of the articles (default: the host of the URL)")
-	workers := fs.Int("workers", 0, "articles analysed at once (0: one per core)")
+	chainCfg := addChainFlags(fs)
 	useMemory := fs.Bool("memory", true, "consult and grow the actor memory kept in the database")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -101,7 +101,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	cfg := chainConfig{Workers: *workers}
+	cfg := *chainCfg
 	if *useMemory {
 		cfg.Memory = storeMemory(ctx, st)
 	}
@@ -119,7 +119,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	chain := pipeline.New(stages...)
-	chain.Workers = *workers
+	chain.Workers = cfg.Workers
 
 	in := &ingestInput{
 		files: files, readOne: readOne, stdin: e.stdin, source: *source, published: *published,
