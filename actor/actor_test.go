@@ -139,6 +139,8 @@ func TestCoding(t *testing.T) {
 		{"surname alone after the full name", "Gordon Brown arrived in Paris. Later Brown said the talks went well.", time.Date(2008, 6, 1, 0, 0, 0, 0, time.UTC),
 			[]ent{{"Gordon Brown", "PERSON", 0}, {"Brown", "PERSON", 1}}, "Brown", "GBRGOV"},
 		{"listed surname alone", "Museveni said the vote would go ahead.", d2025, []ent{{"Museveni", "PERSON", 0}}, "Museveni", "UGAGOV"},
+		{"body of a known person", "The military government of President Prosper Avril declared a state of siege, a U.S. spokeswoman in Paris said.", time.Date(1989, 6, 1, 0, 0, 0, 0, time.UTC),
+			[]ent{{"Prosper Avril", "PERSON", 0}}, "The military government", "HTIGOV"},
 		{"city from the gazetteer", "Rockets hit Tel Aviv on Friday.", d2025, []ent{{"Tel Aviv", "GPE", 0}}, "Tel Aviv", "ISR"},
 		{"province from the gazetteer gives its government a country", "The government of Sindh province ordered patrols.", d2025,
 			[]ent{{"Sindh", "GPE", 0}}, "The government of Sindh", "PAKGOV"},

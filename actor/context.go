@@ -88,6 +88,38 @@ func (s *state) placeAfter(t int) (country, prep string, end int) {
 	return country, toks[t].lower, m.t1
 }
 
+// ownerAfter returns the country of the person or organisation a body
+// belongs to, named after it with "of" and perhaps a title: "the
+// government of President X", "the forces of General Y".
+func (s *state) ownerAfter(t int) (country string, end int) {
+	toks := s.v.toks
+	if t <= 0 || t >= len(toks) || toks[t].lower != "of" || toks[t].sent != toks[t-1].sent {
+		return "", 0
+	}
+	k := t + 1
+	for k < len(toks) && k-t <= 4 && toks[k].sent == toks[t].sent && toks[k].ment < 0 {
+		if _, ok := s.kb.Agent(toks[k].lower); !ok && !premodifiers[toks[k].lower] && !determiners[toks[k].lower] {
+			break
+		}
+		k++
+	}
+	if k >= len(toks) || toks[k].sent != toks[t].sent || toks[k].ment < 0 {
+		return "", 0
+	}
+	m := s.ments[toks[k].ment]
+	if m.kind != doc.MentionName || m.t0 != k || m.dropped {
+		return "", 0
+	}
+	c := s.cls[s.find(m.cl)]
+	if c.typ != doc.Person && c.typ != doc.Org {
+		return "", 0
+	}
+	if country = textValue(c.country); country == "" {
+		country = firstValue(c.country)
+	}
+	return country, m.t1
+}
+
 // onlyDemonym reports whether a cluster's country evidence is nothing but
 // the knowledge base's reading of a demonym naming the actor itself
 // ("Albanians").
@@ -132,6 +164,11 @@ func (s *state) placeContext() {
 			country, prep, end = s.placeAfter(m.t1)
 			if displaced[singular(m.np.agent.Phrase)] && prep != "from" && prep != "of" {
 				country = ""
+			}
+			if country == "" && m.np.agent.Group {
+				// "the military government of President Prosper Avril"
+				country, end = s.ownerAfter(m.t1)
+				prep = "of"
 			}
 		case doc.MentionName:
 			switch c.typ {
