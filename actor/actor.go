@@ -73,6 +73,8 @@ type Resolver struct {
 	kb  *kb.KB
 	mem Memory
 	gaz *gazetteer.Gazetteer
+	// fuzzy finds country names misspelt by one letter.
+	fuzzy map[string][]string
 }
 
 var _ pipeline.Stage = (*Resolver)(nil)
@@ -94,7 +96,7 @@ func New(cfg Config) (*Resolver, error) {
 			return nil, fmt.Errorf("actor: %w", err)
 		}
 	}
-	return &Resolver{kb: k, mem: cfg.Memory, gaz: g}, nil
+	return &Resolver{kb: k, mem: cfg.Memory, gaz: g, fuzzy: misspellings(k)}, nil
 }
 
 // Name returns "actors".

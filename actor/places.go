@@ -83,7 +83,9 @@ func (s *state) gazCountry(name string) string {
 }
 
 // codePlaces gives the GPE names the knowledge base does not know the
-// gazetteer's country, before the context rules read them.
+// gazetteer's country, or the country whose name they misspell by one
+// letter when the gazetteer does not know them either, before the context
+// rules read them.
 func (s *state) codePlaces() {
 	for _, m := range s.ments {
 		if m.kind != doc.MentionName || m.dropped || len(m.entries) > 0 {
@@ -93,7 +95,13 @@ func (s *state) codePlaces() {
 		if c.typ != doc.GPE || len(c.country) > 0 {
 			continue
 		}
-		if v := s.gazCountry(s.d.Slice(m.Span)); v != "" {
+		name := s.d.Slice(m.Span)
+		v := s.gazCountry(name)
+		if v == "" && m.t1-m.t0 == 1 && (s.r.gaz == nil || s.r.gaz.Lookup(gazetteer.Normalize(name)).Len() == 0) {
+			// A country misspelt: "Ethopia".
+			v = s.fuzzyCountry(name)
+		}
+		if v != "" {
 			c.country = append(c.country, evidence{value: v, how: "place", span: m.Span})
 		}
 	}
@@ -131,4 +139,62 @@ func onlyDirections(name string) bool {
 		}
 	}
 	return true
+}
+
+// minFuzzyLen is the shortest misspelt country name read as a country:
+// shorter names are too near one another ("Iran", "Iraq").
+const minFuzzyLen = 6
+
+// misspellings maps every one-letter deletion of every one-word country
+// name and demonym (and the name itself) to its countries, so that a name
+// one edit away from a country's ("Ethopia", "Quatar") finds it.
+func misspellings(k *kb.KB) map[string][]string {
+	out := map[string][]string{}
+	add := func(key, code string) {
+		for _, c := range out[key] {
+			if c == code {
+				return
+			}
+		}
+		out[key] = append(out[key], code)
+	}
+	for _, c := range k.Countries() {
+		for _, n := range c.Names {
+			if len(n) < minFuzzyLen-1 || strings.ContainsAny(n, " .-'") || n == "America" {
+				continue
+			}
+			add(n, c.Code)
+			for i := 0; i < len(n); i++ {
+				add(n[:i]+n[i+1:], c.Code)
+			}
+		}
+	}
+	return out
+}
+
+// fuzzyCountry returns the one country whose name is one edit from name
+// (an insertion, deletion, substitution or swap of neighbours), or "".
+func (s *state) fuzzyCountry(name string) string {
+	if len(name) < minFuzzyLen || len(name) > 40 || strings.ContainsAny(name, " .-'") || s.r.fuzzy == nil {
+		return ""
+	}
+	found := ""
+	check := func(key string) bool {
+		for _, c := range s.r.fuzzy[key] {
+			if found != "" && found != c {
+				return false
+			}
+			found = c
+		}
+		return true
+	}
+	if !check(name) {
+		return ""
+	}
+	for i := 0; i < len(name); i++ {
+		if !check(name[:i] + name[i+1:]) {
+			return ""
+		}
+	}
+	return found
 }
