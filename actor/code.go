@@ -62,6 +62,19 @@ func (s *state) chooseEntries(es []*kb.Entry) (out []*kb.Entry, inOffice bool) {
 		return es, false
 	}
 	if s.at.IsZero() && len(covering) > 1 {
+		// Date unknown: what still holds wins over what has ended
+		// ("Juba" is South Sudan's, not Sudan's).
+		var open []*kb.Entry
+		for _, e := range covering {
+			if e.To.IsZero() {
+				open = append(open, e)
+			}
+		}
+		if len(open) > 0 {
+			covering = open
+		}
+	}
+	if s.at.IsZero() && len(covering) > 1 {
 		// Date unknown: prefer each person's latest term.
 		latest := map[string]*kb.Entry{}
 		var order []string
