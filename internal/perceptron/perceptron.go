@@ -252,12 +252,16 @@ func (b *builder) add(k uint64, ent []uint32) {
 // build makes the model. Features whose keys coincide once cut to keyBits
 // keep the first one's entries.
 func (b *builder) build() *Model {
-	m := &Model{NClasses: b.n, Scale: b.scale, ents: b.ents}
+	m := &Model{NClasses: b.n, Scale: b.scale}
 	size := 1
 	for size*2 < 3*len(b.keys)+2 {
 		size <<= 1
 	}
-	m.slots = make([]slot, size)
+	var freeSlots, freeEnts func()
+	m.slots, freeSlots = hugeAlloc[slot](size)
+	m.ents, freeEnts = hugeAlloc[uint32](len(b.ents))
+	copy(m.ents, b.ents)
+	keepHuge(m, func() { freeSlots(); freeEnts() })
 	mask := uint64(size - 1)
 	b.offs = append(b.offs, uint32(len(b.ents)))
 	m.keys = make([]uint64, 0, len(b.keys))
