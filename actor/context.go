@@ -197,9 +197,47 @@ func (s *state) placeContext() {
 // foreigner commenting on it.
 var private = map[string]bool{"EDU": true, "HLH": true, "REL": true}
 
+// sceneUse reports whether a country or place name is used as the scene of
+// its sentence rather than as a party to it: after a preposition of place
+// ("in Baku", "independence of Chechnya"), as the owner of a thing that is
+// no actor ("Algeria's elections"), or parsed as an oblique. "The United States expects", "U.S. interests" are parties.
+func (s *state) sceneUse(m *mention) bool {
+	toks := s.v.toks
+	t := m.t0
+	// "in Kenya and Uganda": a conjunct shares its first one's preposition.
+	for n := 0; n < 8 && t >= 2 && toks[t-1].sent == toks[m.t0].sent; n++ {
+		p := toks[t-1].lower
+		if p != "and" && p != "or" && p != "," {
+			break
+		}
+		k := toks[t-2].ment
+		if k < 0 || s.ments[k].kind != doc.MentionName {
+			break
+		}
+		t = s.ments[k].t0
+	}
+	if s.locative(t) && toks[t-1].lower != "visit" && toks[t-1].lower != "visited" {
+		return true
+	}
+	if m.t1+1 < len(toks) && (toks[m.t1].text == "'s" || toks[m.t1].text == "'") && toks[m.t1+1].sent == toks[m.t0].sent {
+		if _, ok := s.kb.Agent(toks[m.t1+1].lower); !ok && toks[m.t1+1].ment < 0 {
+			return true
+		}
+	}
+	switch toks[m.t1-1].deprel {
+	case "obl":
+		return true
+	}
+	return false
+}
+
 // contextFallback gives an actor that still has no country the one country
 // its sentence names (a strict majority of the country and nationality
-// names in it), or else the only one its document names. Actors the
+// names in it), or else the only one its document names. Only names of
+// the scene count (sceneUse): a name that says whose another actor is
+// ("the U.S. government") or that is a party itself ("the United States
+// expects") says nothing of the other parties, who are often of another
+// country. Actors the
 // knowledge base knows as of no country (the UN, al-Qaeda), international
 // and non-governmental bodies, firms, media, and actors known by nothing but
 // their name (no agent noun, title or sector) are left alone.
@@ -225,11 +263,13 @@ func (s *state) contextFallback() {
 		t.n++
 	}
 	for _, m := range s.ments {
-		if m.dropped || m.kind != doc.MentionName {
+		if m.dropped || m.kind != doc.MentionName || m.modifier {
+			// A country word that says whose another actor is ("the U.S.
+			// government") says nothing of its counterparts.
 			continue
 		}
 		c := s.cls[s.find(m.cl)]
-		if c.typ != doc.GPE && c.typ != doc.NORP {
+		if c.typ != doc.GPE && c.typ != doc.NORP || !s.sceneUse(m) {
 			continue
 		}
 		v := textValue(c.country)
