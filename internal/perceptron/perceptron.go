@@ -184,6 +184,13 @@ type Model struct {
 	// lookups touch one cache line.
 	slots []slot
 	ents  []uint32
+	// dense holds the long rows again, whole: denseWords words per row,
+	// each packing the weights of four consecutive classes as uint16
+	// offset by denseBias, so that Scores adds four classes with one
+	// load. A slot whose row is there holds 1 + the row's first word
+	// index in word 2.
+	dense      []uint64
+	denseWords int
 	keys  []uint64    // feature keys (hashes cut to keyBits)
 	spans [][2]uint32 // spans[i] are the bounds in ents of the entries of keys[i]
 }
@@ -287,7 +294,51 @@ next:
 		m.keys = append(m.keys, k)
 		m.spans = append(m.spans, [2]uint32{b.offs[i], b.offs[i+1]})
 	}
+	m.buildDense()
 	return m
+}
+
+// denseBias offsets dense weights so that they are never negative.
+const denseBias = 1 << 15
+
+// maxDenseWords bounds the classes (4 per word) of a model whose long rows
+// are kept dense.
+const maxDenseWords = 64
+
+// buildDense copies the rows that take at least as much room sparse as
+// dense into m.dense.
+func (m *Model) buildDense() {
+	w := (m.NClasses + 3) / 4
+	if w > maxDenseWords {
+		return
+	}
+	m.denseWords = w
+	var idx []int
+	for j := range m.slots {
+		s := &m.slots[j]
+		if n := int(s[0] & 0xff); s[0] != 0 && n > 3 && n >= 2*w {
+			idx = append(idx, j)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	var free func()
+	m.dense, free = hugeAlloc[uint64](len(idx) * w)
+	keepHuge(m, free)
+	for i, j := range idx {
+		s := &m.slots[j]
+		row := m.dense[i*w : (i+1)*w]
+		for k := range row {
+			row[k] = denseBias * 0x0001000100010001
+		}
+		for _, e := range m.ents[s[1] : s[1]+s[0]&0xff] {
+			c := e >> 16
+			sh := 16 * (c % 4)
+			row[c/4] = row[c/4]&^(0xffff<<sh) | uint64(uint16(int32(int16(uint16(e)))+denseBias))<<sh
+		}
+		s[2] = uint32(i*w) + 1
+	}
 }
 
 // Features returns how many features the model keeps.
@@ -303,6 +354,16 @@ func (m *Model) Row(f uint64) []uint32 {
 	if len(m.slots) == 0 {
 		return nil
 	}
+	s := m.slot(f)
+	if s == nil {
+		return nil
+	}
+	return m.rowOf(s)
+}
+
+// slot returns the slot of feature f, or nil when f is unknown; the
+// model must have slots.
+func (m *Model) slot(f uint64) *slot {
 	f &= keyMask
 	mask := uint64(len(m.slots) - 1)
 	tag := slotTag(f)
@@ -313,13 +374,18 @@ func (m *Model) Row(f uint64) []uint32 {
 			return nil
 		}
 		if w&^0xff == tag {
-			n := w & 0xff
-			if n <= 3 {
-				return s[1 : 1+n]
-			}
-			return m.ents[s[1] : s[1]+n]
+			return s
 		}
 	}
+}
+
+// rowOf returns the entries of the feature in slot s.
+func (m *Model) rowOf(s *slot) []uint32 {
+	n := s[0] & 0xff
+	if n <= 3 {
+		return s[1 : 1+n]
+	}
+	return m.ents[s[1] : s[1]+n]
 }
 
 // Add adds the weights of feature f to scores, which must have NClasses
@@ -342,24 +408,42 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	// then find the rows and touch the long ones' entries the same way;
 	// then add them up with everything in cache.
 	mask := uint64(len(m.slots) - 1)
-	var touch uint32
+	var touch uint64
 	for _, f := range feats {
-		touch += m.slots[f&mask][0]
+		touch += uint64(m.slots[f&mask][0])
 	}
 	var rows [128][]uint32
-	n := 0
+	var drows [128]uint32
+	n, nd := 0, 0
+	w := m.denseWords
 	for _, f := range feats {
-		r := m.Row(f)
-		if len(r) == 0 {
+		s := m.slot(f)
+		if s == nil {
 			continue
 		}
+		if d := s[2]; s[0]&0xff > 3 && d != 0 {
+			if nd < len(drows) {
+				d--
+				for i := d; i < d+uint32(w); i += 8 {
+					touch += m.dense[i]
+				}
+				touch += m.dense[d+uint32(w)-1]
+				drows[nd] = d
+				nd++
+				continue
+			}
+		}
+		r := m.rowOf(s)
 		if n == len(rows) {
 			for _, e := range r {
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 			continue
 		}
-		touch += r[0]
+		for i := 0; i < len(r); i += 16 {
+			touch += uint64(r[i])
+		}
+		touch += uint64(r[len(r)-1])
 		rows[n] = r
 		n++
 	}
@@ -368,6 +452,30 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		for _, e := range r {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
+	}
+	if nd == 0 {
+		return
+	}
+	// Each 32-bit lane of acc sums at most 128 biased weights below 1<<16,
+	// so it cannot overflow.
+	var acc [2 * maxDenseWords]uint64
+	const lanes = 0x0000ffff0000ffff
+	for _, d := range drows[:nd] {
+		row := m.dense[d : d+uint32(w)]
+		a := acc[: 2*len(row) : 2*len(row)]
+		for k, x := range row {
+			a[2*k] += x & lanes
+			a[2*k+1] += x >> 16 & lanes
+		}
+	}
+	bias := uint32(nd) * denseBias
+	for c := range scores {
+		k := c / 4
+		x := acc[2*k+c%2]
+		if c%4 >= 2 {
+			x >>= 32
+		}
+		scores[c] += int32(uint32(x) - bias)
 	}
 }
 
