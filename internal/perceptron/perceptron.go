@@ -191,8 +191,8 @@ type Model struct {
 	// index in word 2.
 	dense      []uint64
 	denseWords int
-	keys  []uint64    // feature keys (hashes cut to keyBits)
-	spans [][2]uint32 // spans[i] are the bounds in ents of the entries of keys[i]
+	keys       []uint64    // feature keys (hashes cut to keyBits)
+	spans      [][2]uint32 // spans[i] are the bounds in ents of the entries of keys[i]
 }
 
 type slot [4]uint32
