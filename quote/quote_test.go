@@ -99,6 +99,9 @@ func TestQuotes(t *testing.T) {
 			[]string{"Poll | : | Voters turn against the plan"}},
 		{"scare quote alone is no statement", "The so-called “reform” passed.", nil},
 		{"no cue, no quote", "Rebels seized the town on Friday.", nil},
+		{"claim noun", "Officials rejected the minister's claim that the dam was safe.",
+			[]string{"Officials | rejected | the minister's claim that the dam was safe [anon]", "minister | claim | that the dam was safe"}},
+		{"relative clause after a saying noun", "He issued a statement that angered the unions.", nil},
 	}
 	c := newChain(t)
 	for _, tt := range tests {

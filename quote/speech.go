@@ -28,7 +28,9 @@ func (a *analysis) reported(si int) []doc.Quote {
 		switch {
 		case a.lower[i] == "according" && i+1 < hi && a.lower[i+1] == "to":
 			q, ok = a.accordingTo(i, lo, hi)
-		case cueNouns[a.lower[i]] && i+1 < hi && a.lower[i+1] == "that" && (d.Tokens[i].UPOS == "NOUN" || i > lo && determinerLike(d.Tokens[i-1], a.lower[i-1])):
+		case cueNouns[a.lower[i]] && i+2 < hi && a.lower[i+1] == "that" && (d.Tokens[i].UPOS == "NOUN" || i > lo && determinerLike(d.Tokens[i-1], a.lower[i-1])) &&
+			d.Tokens[i+2].UPOS != "VERB" && d.Tokens[i+2].UPOS != "AUX":
+			// "a statement that underscores ..." is a relative clause, not content.
 			q, ok = a.nominalCue(i, lo, hi)
 		default:
 			lemma, isCue := cueForms[a.lower[i]]
@@ -486,7 +488,7 @@ func (a *analysis) nominalCue(n, lo, hi int) (doc.Quote, bool) {
 		j--
 	}
 	last := j
-	for j >= lo && d.Tokens[j].UPOS == "PROPN" {
+	for j >= lo && (d.Tokens[j].UPOS == "PROPN" || d.Tokens[j].UPOS == "NOUN" && j == last) {
 		j--
 	}
 	if last > j {
