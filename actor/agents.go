@@ -25,6 +25,7 @@ type titleNP struct {
 	how        string // "title", "apposition" or "nominal"
 	ment       int    // its own mention, or -1
 	fromInside bool   // the title is inside a name mention ("President Donald Trump")
+	portfolio  bool   // "for PORTFOLIO" stands between the title and the name
 }
 
 var determiners = map[string]bool{
@@ -292,6 +293,17 @@ func (s *state) phrase(i, j int, a *kb.Agent) *titleNP {
 		} else if e, b := s.agentAt(k); b != nil && b.Group && b.Sector != "" {
 			np.modAgents = append(np.modAgents, b)
 			np.end = e
+		}
+	}
+	// "Minister for Interior Aftab Sherpao": a portfolio after "for"
+	// belongs to the title of the name that follows.
+	if !a.Group && !a.Plural && a.Sector != "" && np.end+2 < len(toks) && toks[np.end].lower == "for" && toks[np.end].sent == sent {
+		k := np.end + 1
+		for k < len(toks) && k-np.end <= 4 && toks[k].cap && toks[k].ment < 0 && toks[k].sent == sent && isWordish(toks[k].text) {
+			k++
+		}
+		if k > np.end+1 && k < len(toks) && toks[k].ment >= 0 && s.ments[toks[k].ment].t0 == k && s.cls[s.ments[toks[k].ment].cl].typ == doc.Person {
+			np.end, np.portfolio = k, true
 		}
 	}
 	// What does the phrase name?

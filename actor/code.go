@@ -472,7 +472,7 @@ func (s *state) applyTitles() {
 			span = doc.Span{Start: min(span.Start, m.Start), End: max(span.End, m.End)}
 		}
 		if how == "title" && np.target >= 0 {
-			if !np.fromInside && np.a1 == m.t0 {
+			if !np.fromInside && (np.a1 == m.t0 || np.portfolio) {
 				// "CIA Director" in "CIA Director John Ratcliffe" refers to
 				// him too.
 				nm := &mention{Span: span, t0: np.start, t1: np.end, kind: doc.MentionNominal, np: np}
