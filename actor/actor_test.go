@@ -125,6 +125,7 @@ func TestCoding(t *testing.T) {
 		{"a party's country is not its counterpart's", "The U.S. government designated the gang a terrorist organization.", d2025, nil, "a terrorist organization", "REB"},
 		{"a country acting is not the scene", "The United States expects action against criminal organizations.", d2025, nil, "criminal organizations", "CRM"},
 		{"the scene of a sentence gives its country", "Opposition parties in Nepal and India called a strike.", d2025, nil, "Opposition parties", "NPLOPP"},
+		{"relational nouns name no scene", "Venezuela can no longer be a haven for America's adversaries, particularly narcotraffickers.", d2025, nil, "narcotraffickers", "CRM"},
 		{"armed group with a home country", "Hamas fired rockets on Friday.", d2025, []ent{{"Hamas", "ORG", 0}}, "Hamas", "PSEREB"},
 		{"transnational group takes no country from its sentence", "Al-Qaeda claimed the attack in Yemen.", d2025,
 			[]ent{{"Al-Qaeda", "ORG", 0}}, "Al-Qaeda", "REB"},

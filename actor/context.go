@@ -197,6 +197,14 @@ func (s *state) placeContext() {
 // foreigner commenting on it.
 var private = map[string]bool{"EDU": true, "HLH": true, "REL": true}
 
+// relational nouns name other parties by their relation to the owner:
+// "America's adversaries" are no Americans.
+var relational = map[string]bool{
+	"adversary": true, "enemy": true, "ally": true, "rival": true, "partner": true,
+	"neighbor": true, "neighbour": true, "foe": true, "opponent": true, "friend": true, "backer": true,
+	"supporter": true, "critic": true, "creditor": true, "debtor": true,
+}
+
 // sceneUse reports whether a country or place name is used as the scene of
 // its sentence rather than as a party to it: after a preposition of place
 // ("in Baku", "independence of Chechnya"), as the owner of a thing that is
@@ -220,7 +228,7 @@ func (s *state) sceneUse(m *mention) bool {
 		return true
 	}
 	if m.t1+1 < len(toks) && (toks[m.t1].text == "'s" || toks[m.t1].text == "'") && toks[m.t1+1].sent == toks[m.t0].sent {
-		if _, ok := s.kb.Agent(toks[m.t1+1].lower); !ok && toks[m.t1+1].ment < 0 {
+		if _, ok := s.kb.Agent(toks[m.t1+1].lower); !ok && toks[m.t1+1].ment < 0 && !relational[singular(toks[m.t1+1].lower)] {
 			return true
 		}
 	}
