@@ -9,6 +9,10 @@
 // person, organisation, group and country from the knowledge base and from
 // the sentence around it (titles, premodifiers, appositions, possessives,
 // "leader of X"), and merges mentions of the same actor into one entity.
+// An actor nothing in its own phrase codes takes the country of the place
+// its phrase is in ("rebels in the Ivory Coast") or, failing that, of the
+// one country its sentence's scene or its document names; places the
+// knowledge base does not list are coded from the gazetteer.
 // Evidence that disagrees is recorded in d.Problems, not silently resolved;
 // an entity nothing codes keeps its name and type and no Actor.
 package actor
