@@ -13,8 +13,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"sort"
+	"unsafe"
 )
 
 // FNV-1a constants.
@@ -402,16 +402,22 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	if len(m.slots) == 0 {
 		return
 	}
-	// Lookups are cache misses on a large model. Touch every feature's
-	// home slot with independent loads first, so that the processor
-	// fetches the lines in parallel instead of one miss after another;
-	// then find the rows and touch the long ones' entries the same way;
-	// then add them up with everything in cache.
+	// Lookups are cache misses on a large model. Ask for every feature's
+	// home slot at once, so that the processor fetches the lines in
+	// parallel instead of one miss after another; then find the rows and
+	// ask for all their lines the same way; then add them up.
 	mask := uint64(len(m.slots) - 1)
-	var touch uint64
+	var addrs [512]uintptr
+	na := 0
 	for _, f := range feats {
-		touch += uint64(m.slots[f&mask][0])
+		if na == len(addrs) {
+			break
+		}
+		addrs[na] = uintptr(unsafe.Pointer(&m.slots[f&mask]))
+		na++
 	}
+	prefetch(addrs[:na])
+	na = 0
 	var rows [128][]uint32
 	var drows [128]uint32
 	n, nd := 0, 0
@@ -424,10 +430,15 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		if d := s[2]; s[0]&0xff > 3 && d != 0 {
 			if nd < len(drows) {
 				d--
-				for i := d; i < d+uint32(w); i += 8 {
-					touch += m.dense[i]
+				row := m.dense[d : d+uint32(w)]
+				if na+5 <= len(addrs) {
+					for i := 0; i < len(row); i += 8 {
+						addrs[na] = uintptr(unsafe.Pointer(&row[i]))
+						na++
+					}
+					addrs[na] = uintptr(unsafe.Pointer(&row[len(row)-1]))
+					na++
 				}
-				touch += m.dense[d+uint32(w)-1]
 				drows[nd] = d
 				nd++
 				continue
@@ -440,14 +451,18 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 			}
 			continue
 		}
-		for i := 0; i < len(r); i += 16 {
-			touch += uint64(r[i])
+		if len(r) > 3 && na+len(r)/16+2 <= len(addrs) {
+			for i := 0; i < len(r); i += 16 {
+				addrs[na] = uintptr(unsafe.Pointer(&r[i]))
+				na++
+			}
+			addrs[na] = uintptr(unsafe.Pointer(&r[len(r)-1]))
+			na++
 		}
-		touch += uint64(r[len(r)-1])
 		rows[n] = r
 		n++
 	}
-	runtime.KeepAlive(touch)
+	prefetch(addrs[:na])
 	for _, r := range rows[:n] {
 		for _, e := range r {
 			scores[e>>16] += int32(int16(uint16(e)))
