@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/doc"
@@ -11,7 +12,7 @@ import (
 
 // bulkTexts reads up to n BBC articles from ../shared/data/bulk.
 func bulkTexts(b *testing.B, n int) []string {
-	dir := dataDir(b)
+	dir := shareddata.Dir(b)
 	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("no bulk BBC texts")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 // ../shared/seed (skipped when absent), and checks that its people and
 // organisations carry the right country and sector.
 func TestSeedArticle(t *testing.T) {
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	b, err := os.ReadFile(filepath.Join(dir, "..", "seed", "000_1c17e05ff2083fb3.txt"))
 	if err != nil {
 		t.Skip(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"strings"
 	"testing"
 	"time"
@@ -106,7 +107,7 @@ func TestDebugGSR(t *testing.T) {
 	if mode == "" {
 		t.Skip("set SITREP_CODER_DEBUG to dump")
 	}
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	b, err := os.ReadFile(filepath.Join(dir, "plover", "PLOVER_GSR_dev.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +153,7 @@ func TestDebugSeed(t *testing.T) {
 	if mode == "" {
 		t.Skip("set SITREP_CODER_DEBUG to dump")
 	}
-	b, err := os.ReadFile(filepath.Join(dataDir(t), "..", "seed", "000_1c17e05ff2083fb3.txt"))
+	b, err := os.ReadFile(filepath.Join(shareddata.Dir(t), "..", "seed", "000_1c17e05ff2083fb3.txt"))
 	if err != nil {
 		t.Skip(err)
 	}
@@ -200,7 +201,7 @@ func TestDebugEval(t *testing.T) {
 	if os.Getenv("SITREP_CODER_DEBUG") == "" {
 		t.Skip("set SITREP_CODER_DEBUG to score")
 	}
-	scores, err := EvaluateWith(dataDir(t), debugChain(t))
+	scores, err := EvaluateWith(shareddata.Dir(t), debugChain(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func TestDebugBulk(t *testing.T) {
 	if os.Getenv("SITREP_CODER_DEBUG") == "" {
 		t.Skip("set SITREP_CODER_DEBUG to dump")
 	}
-	dir := filepath.Join(dataDir(t), "bulk", "bbc", "politics")
+	dir := filepath.Join(shareddata.Dir(t), "bulk", "bbc", "politics")
 	p := debugChain(t)
 	var out strings.Builder
 	for i := 1; i <= 80; i++ {

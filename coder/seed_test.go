@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"testing"
 	"time"
 
@@ -21,7 +22,7 @@ func TestFoundingArticle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every model")
 	}
-	b, err := os.ReadFile(filepath.Join(dataDir(t), "..", "seed", "000_1c17e05ff2083fb3.txt"))
+	b, err := os.ReadFile(filepath.Join(shareddata.Dir(t), "..", "seed", "000_1c17e05ff2083fb3.txt"))
 	if err != nil {
 		t.Skip(err)
 	}

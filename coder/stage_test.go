@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"strings"
 	"testing"
 	"time"
@@ -142,7 +143,7 @@ Iraq Iraq PROPN 2 obj`, "1:1-1 GPE IRN", "1:3-3 GPE IRQ")
 // BenchmarkCoder runs the analysis chain over BBC articles once, then
 // times the events stage alone.
 func BenchmarkCoder(b *testing.B) {
-	dir := filepath.Join(dataDir(b), "bulk", "bbc")
+	dir := filepath.Join(shareddata.Dir(b), "bulk", "bbc")
 	var files []string
 	filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
 		if err == nil && !de.IsDir() && strings.HasSuffix(p, ".txt") && len(files) < 200 {

@@ -1,43 +1,14 @@
 package geo
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"sitrep/eval"
+	"sitrep/internal/shareddata"
 )
 
-// dataDir returns ../shared/data relative to the repository root, or ""
-// when it is absent.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(d); err != nil {
-		return ""
-	}
-	return d
-}
-
 func TestEvaluateLGL(t *testing.T) {
-	d := dataDir(t)
-	if d == "" {
-		t.Skip("../shared/data is absent")
-	}
+	d := shareddata.Dir(t)
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short mode")
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"strings"
 	"testing"
 	"time"
@@ -269,10 +270,7 @@ func TestHaversine(t *testing.T) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	dir := dataDir(b)
-	if dir == "" {
-		b.Skip("../shared/data is absent")
-	}
+	dir := shareddata.Dir(b)
 	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("no BBC articles")
@@ -335,10 +333,7 @@ func FuzzProcess(f *testing.F) {
 // BenchmarkProcessAfterNER times the stage alone on BBC articles that the
 // segmenter and the NER have already annotated.
 func BenchmarkProcessAfterNER(b *testing.B) {
-	dir := dataDir(b)
-	if dir == "" {
-		b.Skip("../shared/data is absent")
-	}
+	dir := shareddata.Dir(b)
 	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("no BBC articles")

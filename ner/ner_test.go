@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"strings"
 	"sync"
 	"testing"
@@ -398,14 +399,7 @@ func repoRoot(t testing.TB) string {
 
 // dataDir returns ../shared/data relative to the repository root, or skips
 // the test when it is absent.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	d := filepath.Join(repoRoot(t), "..", "shared", "data")
-	if _, err := os.Stat(d); err != nil {
-		t.Skip("shared data not present")
-	}
-	return d
-}
+func dataDir(t testing.TB) string { return shareddata.Dir(t) }
 
 func TestRefine(t *testing.T) {
 	g, err := loadGazetteer()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"strconv"
 	"strings"
 	"testing"
@@ -150,35 +151,10 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// dataDir returns ../shared/data relative to the repository root, skipping
-// the test when it is absent.
-func dataDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(d); err != nil {
-		t.Skip("../shared/data absent")
-	}
-	return d
-}
-
 // TestAgainstCAMEO checks the Goldstein weights written here against the
 // published scale for every code sitrep lists.
 func TestAgainstCAMEO(t *testing.T) {
-	path := filepath.Join(dataDir(t), "cameo", "CAMEO.goldsteinscale.txt")
+	path := filepath.Join(shareddata.Dir(t), "cameo", "CAMEO.goldsteinscale.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skip(err)
@@ -218,7 +194,7 @@ var crosswalkExceptions = map[string]string{
 // TestAgainstCrosswalk checks the PLOVER type and mode given here for each
 // code against the 2021 crosswalk, for the codes the crosswalk lists.
 func TestAgainstCrosswalk(t *testing.T) {
-	path := filepath.Join(dataDir(t), "plover", "CAMEO2PLOVER-2021.txt")
+	path := filepath.Join(shareddata.Dir(t), "plover", "CAMEO2PLOVER-2021.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skip(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"sort"
 	"strings"
 	"syscall"
@@ -24,7 +25,7 @@ func bbcText(b *testing.B) string {
 // path order, skipping the benchmark when they are absent.
 func bbcArticles(b *testing.B) []string {
 	b.Helper()
-	dir := filepath.Join(dataDir(b), "bulk", "bbc")
+	dir := filepath.Join(shareddata.Dir(b), "bulk", "bbc")
 	var paths []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {

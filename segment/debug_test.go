@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/corpus/conllu"
@@ -19,7 +20,7 @@ func TestDebugErrors(t *testing.T) {
 	if set == "" {
 		t.Skip("SEGMENT_DEBUG not set")
 	}
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	var sents []conllu.Sentence
 	var err error
 	switch set {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"sitrep/internal/shareddata"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // ../shared/data is absent) and prints the scores; run it with -v to see
 // them.
 func TestEvaluate(t *testing.T) {
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	scores, err := Evaluate(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/doc"
@@ -12,7 +13,7 @@ import (
 // bbc reads the BBC articles of ../shared/data/bulk, or skips.
 func bbc(b *testing.B) []string {
 	b.Helper()
-	paths, _ := filepath.Glob(filepath.Join(dataDir(b), "bulk", "bbc", "*", "*.txt"))
+	paths, _ := filepath.Glob(filepath.Join(shareddata.Dir(b), "bulk", "bbc", "*", "*.txt"))
 	if len(paths) == 0 {
 		b.Skip("../shared/data/bulk/bbc not present")
 	}

@@ -3,37 +3,14 @@ package timex
 import (
 	"os"
 	"path/filepath"
+	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/eval"
 )
 
-// dataDir locates ../shared/data beside the repository root, or skips.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(filepath.Join(data, "timebank")); err != nil {
-		t.Skip("../shared/data/timebank not present")
-	}
-	return data
-}
-
 func TestEvaluateTimebank(t *testing.T) {
-	data := dataDir(t)
+	data := shareddata.Dir(t)
 	var w *os.File
 	if p := os.Getenv("TIMEX_DUMP"); p != "" {
 		f, err := os.Create(p)
