@@ -76,40 +76,22 @@ func runActors(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	limit := f.Limit
-	if limit > 0 {
-		f.Limit++ // one more, to tell whether the limit cut the list
-	}
-	as, err := st.Actors(ctx, f)
-	if err != nil {
-		return listError(err)
-	}
-	more := limit > 0 && len(as) > limit
-	if more {
-		as = as[:limit]
-	}
-	out := bufio.NewWriterSize(e.stdout, 1<<16)
-	switch *format {
-	case "table":
-		err = actorsTable(out, as)
-	case "csv":
-		err = actorsCSV(out, as)
-	case "jsonl":
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		for _, a := range as {
-			if err = enc.Encode(summaryJSON(a)); err != nil {
-				break
-			}
+	return writeList(e, "actors", "actors", *format, f.Limit, func(limit int) ([]store.ActorSummary, error) {
+		f.Limit = limit
+		return st.Actors(ctx, f)
+	}, listWriters[store.ActorSummary]{actorsTable, actorsCSV, actorsJSONL})
+}
+
+// actorsJSONL writes one JSON object per actor.
+func actorsJSONL(w io.Writer, as []store.ActorSummary) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, a := range as {
+		if err := enc.Encode(summaryJSON(a)); err != nil {
+			return err
 		}
 	}
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
-	if more {
-		fmt.Fprintf(e.stderr, "sitrep actors: first %d actors listed; --limit 0 lists all\n", limit)
-	}
-	return err
+	return nil
 }
 
 // roleLabel is "VENGOV interim president", or "-" when nothing is known.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -66,35 +65,10 @@ func runDocs(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	limit := f.Limit
-	if limit > 0 {
-		f.Limit++ // one more, to tell whether the limit cut the list
-	}
-	docs, err := st.Documents(ctx, f)
-	if err != nil {
-		return listError(err)
-	}
-	more := limit > 0 && len(docs) > limit
-	if more {
-		docs = docs[:limit]
-	}
-
-	out := bufio.NewWriterSize(e.stdout, 1<<16)
-	switch *format {
-	case "table":
-		err = docsTable(out, docs)
-	case "csv":
-		err = docsCSV(out, docs)
-	case "jsonl":
-		err = docsJSONL(out, docs)
-	}
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
-	if more {
-		fmt.Fprintf(e.stderr, "sitrep docs: first %d articles listed; --limit 0 lists all\n", limit)
-	}
-	return err
+	return writeList(e, "docs", "articles", *format, f.Limit, func(limit int) ([]store.DocSummary, error) {
+		f.Limit = limit
+		return st.Documents(ctx, f)
+	}, listWriters[store.DocSummary]{docsTable, docsCSV, docsJSONL})
 }
 
 // docTitle is the title of d, or the first words of its text.

@@ -87,33 +87,48 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	limit := f.Limit
-	if limit > 0 {
-		f.Limit++ // one more, to tell whether the limit cut the list
+	return writeList(e, "events", "events", *format, f.Limit, func(limit int) ([]store.EventRow, error) {
+		f.Limit = limit
+		return st.Events(ctx, f)
+	}, listWriters[store.EventRow]{eventsTable, eventsCSV, eventsJSONL})
+}
+
+// listWriters are the three output formats of a list command.
+type listWriters[T any] struct {
+	table, csv, jsonl func(io.Writer, []T) error
+}
+
+// writeList fetches the rows of a list command, asking for one more than
+// limit to tell whether the limit cut the list, writes them to standard
+// output in format, and says on standard error when the list was cut.
+// noun names the rows in that message ("events").
+func writeList[T any](e *env, cmd, noun, format string, limit int, fetch func(limit int) ([]T, error), w listWriters[T]) error {
+	ask := limit
+	if ask > 0 {
+		ask++
 	}
-	evs, err := st.Events(ctx, f)
+	rows, err := fetch(ask)
 	if err != nil {
 		return listError(err)
 	}
-	more := limit > 0 && len(evs) > limit
+	more := limit > 0 && len(rows) > limit
 	if more {
-		evs = evs[:limit]
+		rows = rows[:limit]
 	}
-
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
-	switch *format {
+	switch format {
 	case "table":
-		err = eventsTable(out, evs)
+		err = w.table(out, rows)
 	case "csv":
-		err = eventsCSV(out, evs)
+		err = w.csv(out, rows)
 	case "jsonl":
-		err = eventsJSONL(out, evs)
+		err = w.jsonl(out, rows)
 	}
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}
 	if more {
-		fmt.Fprintf(e.stderr, "sitrep events: first %d events listed; --limit 0 lists all\n", limit)
+		fmt.Fprintf(e.stderr, "sitrep %s: first %d %s listed; --limit 0 lists all\n", cmd, limit, noun)
 	}
 	return err
 }
