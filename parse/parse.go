@@ -126,16 +126,17 @@ func (p *Parser) Pruned(minAbs int) *Parser {
 func (p *Parser) Name() string { return "parse" }
 
 type scratch struct {
-	st     state
-	feats  []uint64
-	scores []int32
+	st      state
+	feats   []uint64
+	scores  []int32
+	bscores []int32 // scores of the buffer features (see bufFeatures)
 }
 
 func (p *Parser) getScratch() *scratch {
 	if s, ok := p.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{scores: make([]int32, p.model.NClasses)}
+	return &scratch{scores: make([]int32, p.model.NClasses), bscores: make([]int32, p.model.NClasses)}
 }
 
 // Process parses every sentence of d, filling Head and Deprel of its
@@ -231,9 +232,19 @@ func (p *Parser) Parse(words, upos, xpos []string) (heads []int, deprels []strin
 // parse runs the greedy transition loop on s.st.
 func (p *Parser) parse(s *scratch) {
 	st := &s.st
+	lastB := -1
 	for !st.done() {
+		if st.b != lastB {
+			s.feats = st.bufFeatures(s.feats[:0])
+			p.model.Scores(s.feats, s.bscores)
+			lastB = st.b
+		}
 		s.feats = st.features(s.feats[:0])
 		p.model.Scores(s.feats, s.scores)
+		scores, bscores := s.scores, s.bscores[:len(s.scores)]
+		for c := range scores {
+			scores[c] += bscores[c]
+		}
 		st.apply(p.best(st, s.scores))
 	}
 	p.finish(st)

@@ -296,16 +296,13 @@ func (st *state) features(out []uint64) []uint64 {
 	s0u, n0u, n1u := st.u[s0], st.u[n0], st.u[n1]
 	s0wp := perceptron.Mix(s0w, s0p)
 	n0wp := perceptron.Mix(n0w, n0p)
+	_, _, _ = n1w, n2w, n2p
 	out = append(out,
-		h1(xBias, 0),
 		h1(xS0wp, s0wp), h1(xS0w, s0w), h1(xS0p, s0p),
-		h1(xN0wp, n0wp), h1(xN0w, n0w), h1(xN0p, n0p),
-		h1(xN1wp, perceptron.Mix(n1w, n1p)), h1(xN1w, n1w), h1(xN1p, n1p),
-		h1(xN2wp, perceptron.Mix(n2w, n2p)), h1(xN2w, n2w), h1(xN2p, n2p),
 		h2(xS0wpN0wp, s0wp, n0wp), h2(xS0wpN0w, s0wp, n0w), h2(xS0wN0wp, s0w, n0wp),
 		h2(xS0wpN0p, s0wp, n0p), h2(xS0pN0wp, s0p, n0wp), h2(xS0wN0w, s0w, n0w),
-		h2(xS0pN0p, s0p, n0p), h2(xN0pN1p, n0p, n1p),
-		h3(xN0pN1pN2p, n0p, n1p, n2p), h3(xS0pN0pN1p, s0p, n0p, n1p),
+		h2(xS0pN0p, s0p, n0p),
+		h3(xS0pN0pN1p, s0p, n0p, n1p),
 		h3(xS0hpS0pN0p, P(s0h), s0p, n0p), h3(xS0pS0lpN0p, s0p, P(s0l), n0p),
 		h3(xS0pS0rpN0p, s0p, P(s0r), n0p), h3(xS0pN0pN0lp, s0p, n0p, P(n0l)),
 		h2(xS0wd, s0w, d), h2(xS0pd, s0p, d), h2(xN0wd, n0w, d), h2(xN0pd, n0p, d),
@@ -326,9 +323,32 @@ func (st *state) features(out []uint64) []uint64 {
 		h2(xS0wsl, s0w, st.lset[s0]), h2(xS0psl, s0p, st.lset[s0]),
 		h2(xN0wsl, n0w, n0sl), h2(xN0psl, n0p, n0sl),
 		h1(xS1p, P(s1)), h2(xS1wS0p, W(s1), s0p), h3(xS1pS0pN0p, P(s1), s0p, n0p),
-		h2(xN0wN1w, n0w, n1w), h3(xN0pN1wp, n0p, n1w, n1p),
-		h1(xS0u, s0u), h1(xN0u, n0u), h2(xS0uN0u, s0u, n0u), h3(xS0uN0uN1u, s0u, n0u, n1u),
-		h2(xN0uN1u, n0u, n1u), h3(xS1uS0uN0u, U(s1), s0u, n0u), h2(xS0wN0u, s0w, n0u), h2(xS0uN0w, s0u, n0w),
+		h1(xS0u, s0u), h2(xS0uN0u, s0u, n0u), h3(xS0uN0uN1u, s0u, n0u, n1u),
+		h3(xS1uS0uN0u, U(s1), s0u, n0u), h2(xS0wN0u, s0w, n0u), h2(xS0uN0w, s0u, n0w),
 	)
 	return out
+}
+
+// bufFeatures appends the features of the current configuration that
+// depend on nothing but the buffer front (N0, N1, N2 and their words and
+// tags), and the bias; features appends the others. The buffer front
+// stays put through REDUCE and LEFT-ARC, so the parser can reuse their
+// scores.
+func (st *state) bufFeatures(out []uint64) []uint64 {
+	n := st.n
+	n0, n1, n2 := min(st.b, n+1), min(st.b+1, n+2), min(st.b+2, n+2)
+	n0w, n0p := st.w[n0], st.p[n0]
+	n1w, n1p := st.w[n1], st.p[n1]
+	n2w, n2p := st.w[n2], st.p[n2]
+	n0u, n1u := st.u[n0], st.u[n1]
+	n0wp := perceptron.Mix(n0w, n0p)
+	return append(out,
+		h1(xBias, 0),
+		h1(xN0wp, n0wp), h1(xN0w, n0w), h1(xN0p, n0p),
+		h1(xN1wp, perceptron.Mix(n1w, n1p)), h1(xN1w, n1w), h1(xN1p, n1p),
+		h1(xN2wp, perceptron.Mix(n2w, n2p)), h1(xN2w, n2w), h1(xN2p, n2p),
+		h2(xN0pN1p, n0p, n1p), h3(xN0pN1pN2p, n0p, n1p, n2p),
+		h2(xN0wN1w, n0w, n1w), h3(xN0pN1wp, n0p, n1w, n1p),
+		h1(xN0u, n0u), h2(xN0uN1u, n0u, n1u),
+	)
 }
