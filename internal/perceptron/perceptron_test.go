@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -125,5 +128,57 @@ func TestRotKey(t *testing.T) {
 		if got := unrotKey(rotKey(k)); got != k {
 			t.Errorf("unrotKey(rotKey(%x)): got %x; want %x", k, got, k)
 		}
+	}
+}
+
+// TestScoresMatchRows checks Scores, whatever layout a row gets (inline,
+// sparse, dense, past the batch limits), against sums of the rows'
+// entries, for models of several class counts.
+func TestScoresMatchRows(t *testing.T) {
+	for _, nc := range []int{2, 7, 50, 100, 300} {
+		t.Run(fmt.Sprint(nc), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(1, uint64(nc)))
+			var keys []uint64
+			var rows [][]Entry
+			for i := range 3000 {
+				n := 1 + rng.IntN(nc)
+				if i%3 == 0 {
+					n = 1 + rng.IntN(min(nc, 3))
+				}
+				var row []Entry
+				for c := range nc {
+					if len(row) < n && rng.IntN(nc) < n {
+						row = append(row, Entry{Class: c, Weight: int16(rng.IntN(65536) - 32768)})
+					}
+				}
+				if len(row) == 0 {
+					row = append(row, Entry{Class: rng.IntN(nc), Weight: -32768})
+				}
+				keys = append(keys, rng.Uint64()|1)
+				rows = append(rows, row)
+			}
+			m := BuildModel(nc, 1, keys, rows)
+			for _, nf := range []int{1, 40, 200} {
+				feats := make([]uint64, nf)
+				for i := range feats {
+					if rng.IntN(5) == 0 {
+						feats[i] = rng.Uint64() // unknown
+					} else {
+						feats[i] = keys[rng.IntN(len(keys))]
+					}
+				}
+				want := make([]int32, nc)
+				for _, f := range feats {
+					for _, e := range m.Row(f) {
+						want[EntryClass(e)] += int32(EntryWeight(e))
+					}
+				}
+				got := make([]int32, nc)
+				m.Scores(feats, got)
+				if !slices.Equal(got, want) {
+					t.Errorf("%d features: got %v; want %v", nf, got, want)
+				}
+			}
+		})
 	}
 }
