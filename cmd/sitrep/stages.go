@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"sync"
 
 	"sitrep/actor"
 	"sitrep/coder"
@@ -62,21 +63,47 @@ func newChain(cfg chainConfig) (*pipeline.Pipeline, error) {
 // newStages builds every stage on its embedded defaults plus the extra
 // files cfg names.
 func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
-	seg, err := segment.New(segment.Config{})
+	// The three trained models take most of the start-up time; they load
+	// side by side while the rest is built.
+	var (
+		tagger  *tag.Tagger
+		parser  *parse.Parser
+		rec     *ner.Recognizer
+		loadErr [3]error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { tagger, loadErr[0] = tag.New(tag.Config{}) })
+	wg.Go(func() { parser, loadErr[1] = parse.New(parse.Config{}) })
+	wg.Go(func() { rec, loadErr[2] = ner.New(ner.Config{}) })
+	rest, err := newLightStages(cfg)
+	wg.Wait()
+	for i, name := range []string{"tag", "parse", "ner"} {
+		if loadErr[i] != nil {
+			return nil, fmt.Errorf("%s: %w", name, loadErr[i])
+		}
+	}
 	if err != nil {
+		return nil, err
+	}
+	return []pipeline.Stage{rest.seg, tagger, parser, rec, rest.actors, rest.times, rest.places, rest.quotes, rest.events}, nil
+}
+
+// lightStages are the stages whose set-up is quick.
+type lightStages struct {
+	seg    *segment.Segmenter
+	actors *actor.Resolver
+	times  *timex.Tagger
+	places *geo.Resolver
+	quotes *quote.Extractor
+	events *coder.Coder
+}
+
+// newLightStages builds every stage but the three trained models.
+func newLightStages(cfg chainConfig) (*lightStages, error) {
+	var l lightStages
+	var err error
+	if l.seg, err = segment.New(segment.Config{}); err != nil {
 		return nil, fmt.Errorf("segment: %w", err)
-	}
-	tagger, err := tag.New(tag.Config{})
-	if err != nil {
-		return nil, fmt.Errorf("tag: %w", err)
-	}
-	parser, err := parse.New(parse.Config{})
-	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
-	}
-	rec, err := ner.New(ner.Config{})
-	if err != nil {
-		return nil, fmt.Errorf("ner: %w", err)
 	}
 	var k *kb.KB
 	if len(cfg.KB) > 0 {
@@ -84,25 +111,20 @@ func newStages(cfg chainConfig) ([]pipeline.Stage, error) {
 			return nil, err
 		}
 	}
-	actors, err := actor.New(actor.Config{KB: k, Memory: cfg.Memory})
-	if err != nil {
+	if l.actors, err = actor.New(actor.Config{KB: k, Memory: cfg.Memory}); err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	times, err := timex.New(timex.Config{})
-	if err != nil {
+	if l.times, err = timex.New(timex.Config{}); err != nil {
 		return nil, fmt.Errorf("times: %w", err)
 	}
-	places, err := geo.New(geo.Config{})
-	if err != nil {
+	if l.places, err = geo.New(geo.Config{}); err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	quotes, err := quote.New(quote.Config{})
-	if err != nil {
+	if l.quotes, err = quote.New(quote.Config{}); err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
-	events, err := coder.New(coder.Config{Patterns: cfg.Patterns, Locator: places})
-	if err != nil {
+	if l.events, err = coder.New(coder.Config{Patterns: cfg.Patterns, Locator: l.places}); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	return []pipeline.Stage{seg, tagger, parser, rec, actors, times, places, quotes, events}, nil
+	return &l, nil
 }
