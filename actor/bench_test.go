@@ -4,10 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 )
 
 // bulkTexts reads up to n BBC articles from ../shared/data/bulk.

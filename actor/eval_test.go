@@ -2,10 +2,10 @@ package actor
 
 import (
 	"os"
-	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/eval"
+	"sitrep/internal/shareddata"
 )
 
 func TestEvaluate(t *testing.T) {

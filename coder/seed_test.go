@@ -4,11 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"testing"
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 	"sitrep/pipeline"
 )
 

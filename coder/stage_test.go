@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"strings"
 	"testing"
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 	"sitrep/pipeline"
 )
 

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 	"sitrep/segment"
 )
 

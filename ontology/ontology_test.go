@@ -5,10 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"strconv"
 	"strings"
 	"testing"
+
+	"sitrep/internal/shareddata"
 )
 
 func TestDefault(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"sort"
 	"strings"
 	"syscall"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 )
 
 // bbcText returns the BBC articles under ../shared/data/bulk/bbc joined

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/corpus/conllu"
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 )
 
 // TestDebugErrors prints the token and sentence mismatches against a data

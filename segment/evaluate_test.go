@@ -1,13 +1,13 @@
 package segment
 
 import (
-	"sitrep/internal/shareddata"
 	"strings"
 	"testing"
 
 	"sitrep/corpus/conllu"
 	"sitrep/doc"
 	"sitrep/eval"
+	"sitrep/internal/shareddata"
 )
 
 // TestEvaluate scores the segmenter on the dev data (skipped when

@@ -4,10 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 )
 
 // bbc reads the BBC articles of ../shared/data/bulk, or skips.

@@ -3,10 +3,10 @@ package timex
 import (
 	"os"
 	"path/filepath"
-	"sitrep/internal/shareddata"
 	"testing"
 
 	"sitrep/eval"
+	"sitrep/internal/shareddata"
 )
 
 func TestEvaluateTimebank(t *testing.T) {
