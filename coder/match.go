@@ -1414,8 +1414,10 @@ func (w *work) clauseYear(c *cand) int {
 		if !w.attached(tm.Span, c.clause) {
 			continue
 		}
-		if y, err := strconv.Atoi(tm.Value[:4]); err == nil {
-			return y
+		if len(tm.Value) >= 4 {
+			if y, err := strconv.Atoi(tm.Value[:4]); err == nil {
+				return y
+			}
 		}
 		if y, err := strconv.Atoi(tm.Value[:3]); err == nil {
 			return y * 10 // a decade: "197X", "1970s"

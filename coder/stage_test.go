@@ -214,10 +214,11 @@ func TestChainOddInput(t *testing.T) {
 		{"table", "Country | Attacks | Deaths\nRussia | 12 | 40\nUkraine | 3 | 9\n", 0},
 		{"1,200-token sentence", long, 2},
 		{"10k-char token", strings.Repeat("x", 10000) + " attacked Iran.", 1},
+		{"decade date on the clause", "Former Kenyan minister John Otieno, who met rebel leaders in Uganda in the 1980s, won the election. In the 1990s, Russian troops attacked Chechen rebels.", 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := &doc.Document{Text: tt.text}
+			d := &doc.Document{Text: tt.text, Published: time.Date(2026, 1, 16, 0, 0, 0, 0, time.UTC)}
 			start := time.Now()
 			if err := p.Process(context.Background(), d); err != nil {
 				t.Fatal(err)
@@ -230,6 +231,11 @@ func TestChainOddInput(t *testing.T) {
 			}
 			for _, e := range d.Events {
 				checkEvent(t, d, e)
+			}
+			for _, pr := range d.Problems {
+				if strings.Contains(pr.Msg, "internal error") {
+					t.Errorf("stage %s panicked: %s", pr.Stage, pr.Msg)
+				}
 			}
 		})
 	}
