@@ -356,6 +356,13 @@ func (w *work) objOf(v int) int {
 	if v < 0 {
 		return -1
 	}
+	if p := w.pronounAsSubject(v); p >= 0 {
+		// "X, which the government designated a terrorist group": a
+		// clause cannot have two subjects, so the relative pronoun taken
+		// for one is the object, and the noun phrase taken for the object
+		// is what X was made.
+		return w.relPronoun(v, p)
+	}
 	for _, k := range w.children(v) {
 		if r := w.rel(int(k)); r == "nsubj:pass" || (r == "obj" && !w.passive(v)) {
 			return w.relPronoun(v, int(k))
@@ -365,6 +372,31 @@ func (w *work) objOf(v int) int {
 		return w.head(v)
 	}
 	return -1
+}
+
+// pronounAsSubject returns the relative pronoun of relative clause v when
+// the parse made it a subject beside another subject, else -1.
+func (w *work) pronounAsSubject(v int) int {
+	if w.rel(v) != "acl:relcl" {
+		return -1
+	}
+	pron, subjects := -1, 0
+	for _, k := range w.children(v) {
+		if w.rel(int(k)) != "nsubj" {
+			continue
+		}
+		subjects++
+		if w.upos(int(k)) == "PRON" {
+			switch w.lem[int(k)] {
+			case "which", "that", "whom":
+				pron = int(k)
+			}
+		}
+	}
+	if subjects < 2 {
+		return -1
+	}
+	return pron
 }
 
 // relPronoun replaces a relative pronoun argument a of a relative clause v

@@ -240,3 +240,47 @@ func TestChainOddInput(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativePronounTakenForSubject checks a parse repair: in "X, which
+// the ministry had designated a criminal gang", a relative clause with two
+// subjects has its pronoun as object, so X receives the designation.
+func TestRelativePronounTakenForSubject(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every model")
+	}
+	stages, err := Chain()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: "Police raided the offices of the Red Lion Brigade, which the interior ministry had designated a criminal gang in March.",
+		Published: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}
+	if err := pipeline.New(append(stages, c)...).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	name := func(id string) string {
+		for _, e := range d.Entities {
+			if e.ID == id {
+				return e.Name
+			}
+		}
+		return id
+	}
+	for _, e := range d.Events {
+		if e.Rule != "coerce.designate" {
+			continue
+		}
+		if len(e.Recipients) != 1 || name(e.Recipients[0]) != "Red Lion Brigade" {
+			var got []string
+			for _, r := range e.Recipients {
+				got = append(got, name(r))
+			}
+			t.Errorf("designation recipients %q; want [Red Lion Brigade]", got)
+		}
+		return
+	}
+	t.Errorf("no designation event in %v", summary(d))
+}
