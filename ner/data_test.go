@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 )
 
 // TestEvaluate scores the embedded model on the dev data and holds it to
@@ -19,7 +20,7 @@ func TestEvaluate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long evaluation")
 	}
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	scores, err := Evaluate(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +41,7 @@ func TestEvaluate(t *testing.T) {
 // bulkDocs reads BBC articles from ../shared/data/bulk as documents, or
 // skips when absent.
 func bulkDocs(b testing.TB, limit int) []string {
-	dir := filepath.Join(dataDir(b), "bulk", "bbc")
+	dir := filepath.Join(shareddata.Dir(b), "bulk", "bbc")
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Skip("no BBC bulk text")

@@ -155,8 +155,7 @@ func TestRecognize(t *testing.T) {
 // TestFoundingArticleSanity checks a few names in the founding article as a
 // sanity check of the model (nothing in the package special-cases it).
 func TestFoundingArticleSanity(t *testing.T) {
-	root := repoRoot(t)
-	b, err := os.ReadFile(filepath.Join(root, "..", "shared", "seed", "000_1c17e05ff2083fb3.txt"))
+	b, err := os.ReadFile(filepath.Join(shareddata.Dir(t), "..", "seed", "000_1c17e05ff2083fb3.txt"))
 	if err != nil {
 		t.Skip("founding article not present")
 	}
@@ -377,29 +376,6 @@ func TestNormalise(t *testing.T) {
 		})
 	}
 }
-
-// repoRoot walks up from the working directory to the folder with go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
-// dataDir returns ../shared/data relative to the repository root, or skips
-// the test when it is absent.
-func dataDir(t testing.TB) string { return shareddata.Dir(t) }
 
 func TestRefine(t *testing.T) {
 	g, err := loadGazetteer()

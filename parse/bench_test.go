@@ -11,40 +11,14 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 	"sitrep/segment"
 	"sitrep/tag"
 )
 
-// dataDir returns ../shared/data relative to the repository root, or ""
-// when it is absent.
-func dataDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(d); err != nil {
-		return ""
-	}
-	return d
-}
-
 // bulkDocs reads up to n BBC articles, segments and tags them.
 func bulkDocs(b *testing.B, n int) ([]*doc.Document, int) {
-	dir := dataDir()
-	if dir == "" {
-		b.Skip("no ../shared/data")
-	}
+	dir := shareddata.Dir(b)
 	paths, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
 	if len(paths) == 0 {
 		b.Skip("no BBC bulk text")

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"sitrep/internal/shareddata"
 	"testing"
 )
 
@@ -10,10 +11,7 @@ func TestEvaluate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped in -short mode")
 	}
-	dir := dataDir(t)
-	if dir == "" {
-		t.Skip("no ../shared/data")
-	}
+	dir := shareddata.Dir(t)
 	scores, err := Evaluate(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/shareddata"
 	"sitrep/store"
 	"sitrep/store/storetest"
 )
@@ -65,7 +66,7 @@ func reportRates(b *testing.B, cpu0 time.Duration) {
 // documents (text and metadata, no layers): the cost of the text, its
 // full-text index and the transaction.
 func BenchmarkPutBulk(b *testing.B) {
-	dir := bulkDir(b)
+	dir := shareddata.Dir(b, "bulk")
 	files, _ := filepath.Glob(filepath.Join(dir, "bbc", "*", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("no BBC articles in ", dir)
@@ -99,30 +100,6 @@ func BenchmarkPutBulk(b *testing.B) {
 		}
 	}
 	reportRates(b, cpu0)
-}
-
-// bulkDir returns ../shared/data/bulk relative to the repository root, or
-// skips the benchmark when it is absent.
-func bulkDir(b *testing.B) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	bulk := filepath.Join(dir, "..", "shared", "data", "bulk")
-	if _, err := os.Stat(bulk); err != nil {
-		b.Skip("no bulk data at ", bulk)
-	}
-	return bulk
 }
 
 // BenchmarkPutMany stores the documents of BenchmarkPut in batches of 32.
