@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"sitrep/internal/fileerr"
 	"sitrep/ontology"
 )
 
@@ -119,35 +120,10 @@ type Dictionary struct {
 }
 
 // ParseError is a problem at a line of a pattern file.
-type ParseError struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("coder: %s:%d: %s", e.File, e.Line, e.Msg) }
+type ParseError = fileerr.Error
 
 // ErrorList is a list of pattern file errors; Err is nil when it is empty.
-type ErrorList []*ParseError
-
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns l as an error, or nil when l is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
+type ErrorList = fileerr.List
 
 const maxParseErrors = 50
 
@@ -204,11 +180,11 @@ func (d *Dictionary) Parse(r io.Reader, name string, o *ontology.Ontology) error
 			continue
 		}
 		if err := d.parseLine(f, o, fmt.Sprintf("%s:%d", name, n)); err != "" {
-			errs = append(errs, &ParseError{File: name, Line: n, Msg: err})
+			errs = append(errs, &ParseError{Op: "coder", File: name, Line: n, Msg: err})
 		}
 	}
 	if err := sc.Err(); err != nil {
-		errs = append(errs, &ParseError{File: name, Line: n + 1, Msg: err.Error()})
+		errs = append(errs, &ParseError{Op: "coder", File: name, Line: n + 1, Msg: err.Error()})
 	}
 	d.index()
 	return errs.Err()

@@ -5,20 +5,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"sitrep/internal/fileerr"
 )
 
 // Error is one malformed line: the file, its 1-based line number and what
-// is wrong with it.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
+// is wrong with it, formatted "kb: file:line: msg".
+type Error = fileerr.Error
 
-// Error formats e as "kb: file:line: msg".
-func (e *Error) Error() string { return fmt.Sprintf("kb: %s:%d: %s", e.File, e.Line, e.Msg) }
-
-// ErrorList is a list of malformed lines, like go/scanner.ErrorList.
+// ErrorList is a list of malformed lines, like go/scanner.ErrorList. Unlike
+// fileerr.List it shows at most ten of them: a user's file can hold
+// thousands.
 type ErrorList []*Error
 
 // Error joins the errors one per line, at most ten of them.
@@ -76,7 +73,7 @@ func newBuilder() *builder {
 }
 
 func (b *builder) errorf(file string, line int, format string, args ...any) {
-	b.errs = append(b.errs, &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	b.errs = append(b.errs, &Error{Op: "kb", File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // check verifies that every country code an entry uses names a country.

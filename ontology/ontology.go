@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"sitrep/internal/fileerr"
 )
 
 //go:embed ontology.txt
@@ -63,35 +65,10 @@ type Ontology struct {
 }
 
 // Error is a problem at a line of an ontology file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("ontology: %s:%d: %s", e.File, e.Line, e.Msg) }
+type Error = fileerr.Error
 
 // ErrorList is a list of ontology file errors; Err is nil when it is empty.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns l as an error, or nil when l is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
+type ErrorList = fileerr.List
 
 // maxErrors bounds how many errors Parse collects before giving up.
 const maxErrors = 20
@@ -117,7 +94,7 @@ func Parse(r io.Reader, name string) (*Ontology, error) {
 		}
 		f := strings.Fields(line)
 		bad := func(format string, args ...any) {
-			errs = append(errs, &Error{File: name, Line: n, Msg: fmt.Sprintf(format, args...)})
+			errs = append(errs, &Error{Op: "ontology", File: name, Line: n, Msg: fmt.Sprintf(format, args...)})
 		}
 		switch f[0] {
 		case "type":
