@@ -612,8 +612,8 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	// The content to the right: past the addressee of "told", past time
 	// expressions ("said Thursday"), starting at "that" when there is one.
 	k := c + 1
-	if a.lower[c+min(1, hi-c-1)] == "for" || a.lower[c+min(1, hi-c-1)] == "out" {
-		k++ // "called for", "pointed out"
+	if q.Cue.End > d.Tokens[c].End {
+		k++ // the particle of "called for", "pointed out"
 	}
 	np := false // the content is the noun phrase or infinitive after the cue
 	if objectCues[lemma] {

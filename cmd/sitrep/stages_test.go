@@ -11,16 +11,14 @@ import (
 
 	"sitrep/doc"
 	"sitrep/ingest"
+	"sitrep/internal/shareddata"
 )
 
 // bulkArticles reads up to n BBC articles from ../shared/data/bulk, or
 // skips the benchmark when the folder is absent.
 func bulkArticles(tb testing.TB, n int) []string {
 	tb.Helper()
-	paths, _ := filepath.Glob("../../../shared/data/bulk/bbc/*/*.txt")
-	if len(paths) == 0 {
-		tb.Skip("../shared/data/bulk not found")
-	}
+	paths, _ := filepath.Glob(filepath.Join(shareddata.Dir(tb, "bulk", "bbc"), "*", "*.txt"))
 	sort.Strings(paths)
 	var texts []string
 	for i, p := range paths {
