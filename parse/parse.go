@@ -122,6 +122,17 @@ func (p *Parser) Pruned(minAbs int) *Parser {
 	return q
 }
 
+// Quantized returns a copy of p whose weights are rounded to 8-bit codes
+// on a log scale (perceptron.Model.Quantized): the same scores on the
+// development sets, and a model that parses faster.
+func (p *Parser) Quantized() *Parser {
+	q, err := newParser(p.labels, p.model.Quantized())
+	if err != nil {
+		return p
+	}
+	return q
+}
+
 // Name returns "parse".
 func (p *Parser) Name() string { return "parse" }
 

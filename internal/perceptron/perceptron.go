@@ -3,6 +3,9 @@
 // allocating, training keeps dense rows per feature, and a trained model is
 // pruned, quantised to int16 and stored sparsely (feature -> (class, weight)
 // entries) in an open-addressing table for fast, allocation-free scoring.
+// A model quantized further to 8-bit codes (Model.Quantized) is scored from
+// a compact layout of two bytes an entry; long rows are added dense, with
+// AVX2 where the processor has it.
 package perceptron
 
 import (
@@ -185,15 +188,23 @@ type Model struct {
 	// lookups touch one cache line.
 	slots []slot
 	ents  []uint32
-	// dense holds the long rows again, whole: denseWords words per row,
-	// each packing the weights of four consecutive classes as uint16
-	// offset by denseBias, so that Scores adds four classes with one
-	// load. A slot whose row is there holds 1 + the row's first word
-	// index in word 2.
-	dense      []uint64
-	denseWords int
-	keys       []uint64    // feature keys (hashes cut to keyBits)
-	spans      [][2]uint32 // spans[i] are the bounds in ents of the entries of keys[i]
+	// dense holds the long rows again, whole: denseStride int16 weights
+	// per row (NClasses rounded up to a multiple of 8), so that Scores
+	// adds them eight classes to an instruction where the processor
+	// allows. A slot whose row is there holds 1 + the row's offset in
+	// dense in word 2.
+	dense       []int16
+	denseStride int
+	keys        []uint64    // feature keys (hashes cut to keyBits)
+	spans       [][2]uint32 // spans[i] are the bounds in ents of the entries of keys[i]
+	// A model of at most 256 classes whose weights take at most 255
+	// distinct values (see Quantized) is scored from a compact layout
+	// instead: each entry is class<<8 | code in ents16, and lut[code] is
+	// the weight. A slot then holds up to six entries inline, two to a
+	// word, and a longer row's offset in ents16 in word 1. Rows are half
+	// as long in memory, so scoring touches fewer cache lines.
+	ents16 []uint16
+	lut    *[256]int32
 }
 
 type slot [4]uint32
@@ -295,50 +306,105 @@ next:
 		m.keys = append(m.keys, k)
 		m.spans = append(m.spans, [2]uint32{b.offs[i], b.offs[i+1]})
 	}
+	m.buildCompact()
 	m.buildDense()
 	return m
 }
 
-// denseBias offsets dense weights so that they are never negative.
-const denseBias = 1 << 15
+// prefetchAhead is how many features ahead the home slots are prefetched.
+const prefetchAhead = 12
 
-// maxDenseWords bounds the classes (4 per word) of a model whose long rows
-// are kept dense.
-const maxDenseWords = 64
+// maxInline16 is how many compact entries a slot holds inline.
+const maxInline16 = 4
 
-// buildDense copies the rows that take at least as much room sparse as
-// dense into m.dense.
-func (m *Model) buildDense() {
-	w := (m.NClasses + 3) / 4
-	if w > maxDenseWords {
+// buildCompact switches m to the compact layout when its classes and
+// weights fit it (see Model.ents16). A compact slot holds up to
+// maxInline16 entries in words 1 and 2, or the dense row in word 2 (as in
+// the wide layout), and the row's offset in ents and ents16 in word 3.
+func (m *Model) buildCompact() {
+	if m.NClasses > 256 {
 		return
 	}
-	m.denseWords = w
+	code := make([]uint8, 1<<16) // 1 + the code of each weight seen (as uint16)
+	var lut [256]int32
+	nc := 0
+	for _, e := range m.ents {
+		w := uint16(e)
+		if code[w] != 0 {
+			continue
+		}
+		if nc == len(lut)-1 {
+			return
+		}
+		lut[nc] = int32(int16(w))
+		nc++
+		code[w] = uint8(nc)
+	}
+	m.lut = &lut
+	var free func()
+	m.ents16, free = hugeAlloc[uint16](len(m.ents))
+	keepHuge(m, free)
+	for i, e := range m.ents {
+		m.ents16[i] = uint16(e>>16)<<8 | uint16(code[uint16(e)]-1)
+	}
+	for i, k := range m.keys {
+		s := m.slot(k)
+		sp := m.spans[i]
+		s[1], s[2], s[3] = 0, 0, sp[0]
+		if sp[1]-sp[0] <= maxInline16 {
+			for x, e := range m.ents16[sp[0]:sp[1]] {
+				s[1+x/2] |= uint32(e) << (16 * (x % 2))
+			}
+		}
+	}
+}
+
+// maxInline returns how many entries m's slots hold inline.
+func (m *Model) maxInline() uint32 {
+	if m.lut != nil {
+		return maxInline16
+	}
+	return 3
+}
+
+// maxDense bounds the classes of a model whose long rows are kept dense.
+const maxDense = 256
+
+// A row of at least 1/denseDiv of the classes is kept dense: adding a
+// dense row takes a handful of vector instructions, adding a sparse one
+// several instructions an entry, so dense rows pay for their extra cache
+// lines well before they take less room (measured on the parser: 2 → 8
+// cut the instructions of scoring by 30%).
+const denseDiv = 8
+
+// buildDense copies the rows of at least stride/denseDiv entries into
+// m.dense.
+func (m *Model) buildDense() {
+	if m.NClasses > maxDense {
+		return
+	}
+	stride := (m.NClasses + 7) &^ 7
 	var idx []int
 	for j := range m.slots {
 		s := &m.slots[j]
-		if n := int(s[0] & 0xff); s[0] != 0 && n > 3 && n >= 2*w {
+		if n := s[0] & 0xff; s[0] != 0 && n > m.maxInline() && int(n)*denseDiv >= stride {
 			idx = append(idx, j)
 		}
 	}
 	if len(idx) == 0 {
 		return
 	}
+	m.denseStride = stride
 	var free func()
-	m.dense, free = hugeAlloc[uint64](len(idx) * w)
+	m.dense, free = hugeAlloc[int16](len(idx) * stride)
 	keepHuge(m, free)
 	for i, j := range idx {
 		s := &m.slots[j]
-		row := m.dense[i*w : (i+1)*w]
-		for k := range row {
-			row[k] = denseBias * 0x0001000100010001
+		row := m.dense[i*stride : (i+1)*stride]
+		for _, e := range m.rowOf(s) {
+			row[e>>16] = int16(uint16(e))
 		}
-		for _, e := range m.ents[s[1] : s[1]+s[0]&0xff] {
-			c := e >> 16
-			sh := 16 * (c % 4)
-			row[c/4] = row[c/4]&^(0xffff<<sh) | uint64(uint16(int32(int16(uint16(e)))+denseBias))<<sh
-		}
-		s[2] = uint32(i*w) + 1
+		s[2] = uint32(i*stride) + 1
 	}
 }
 
@@ -383,6 +449,9 @@ func (m *Model) slot(f uint64) *slot {
 // rowOf returns the entries of the feature in slot s.
 func (m *Model) rowOf(s *slot) []uint32 {
 	n := s[0] & 0xff
+	if m.lut != nil {
+		return m.ents[s[3] : s[3]+n]
+	}
 	if n <= 3 {
 		return s[1 : 1+n]
 	}
@@ -401,6 +470,10 @@ func (m *Model) Add(f uint64, scores []int32) {
 func (m *Model) Scores(feats []uint64, scores []int32) {
 	clear(scores)
 	if len(m.slots) == 0 {
+		return
+	}
+	if m.lut != nil {
+		m.scoresCompact(feats, scores)
 		return
 	}
 	// Lookups are cache misses on a large model. Ask for every feature's
@@ -422,28 +495,16 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	var rows [128][]uint32
 	var drows [128]uint32
 	n, nd := 0, 0
-	w := m.denseWords
 	for _, f := range feats {
 		s := m.slot(f)
 		if s == nil {
 			continue
 		}
-		if d := s[2]; s[0]&0xff > 3 && d != 0 {
-			if nd < len(drows) {
-				d--
-				row := m.dense[d : d+uint32(w)]
-				if na+5 <= len(addrs) {
-					for i := 0; i < len(row); i += 8 {
-						addrs[na] = uintptr(unsafe.Pointer(&row[i]))
-						na++
-					}
-					addrs[na] = uintptr(unsafe.Pointer(&row[len(row)-1]))
-					na++
-				}
-				drows[nd] = d
-				nd++
-				continue
-			}
+		if d := s[2]; s[0]&0xff > 3 && d != 0 && nd < len(drows) {
+			na = m.askDense(addrs[:], na, d-1)
+			drows[nd] = d - 1
+			nd++
+			continue
 		}
 		r := m.rowOf(s)
 		if n == len(rows) {
@@ -469,30 +530,112 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
 	}
-	if nd == 0 {
+	m.addDense(drows[:nd], scores)
+}
+
+// askDense records in addrs, from index na, the cache lines of the dense
+// row at offset d, if there is room, and returns the new count.
+func (m *Model) askDense(addrs []uintptr, na int, d uint32) int {
+	row := m.dense[d : d+uint32(m.denseStride)]
+	if na+len(row)/32+2 > len(addrs) {
+		return na
+	}
+	for i := 0; i < len(row); i += 32 {
+		addrs[na] = uintptr(unsafe.Pointer(&row[i]))
+		na++
+	}
+	addrs[na] = uintptr(unsafe.Pointer(&row[len(row)-1]))
+	return na + 1
+}
+
+// addDense adds the dense rows at the given offsets of m.dense to scores.
+func (m *Model) addDense(drows []uint32, scores []int32) {
+	if len(drows) == 0 {
 		return
 	}
-	// Each 32-bit lane of acc sums at most 128 biased weights below 1<<16,
-	// so it cannot overflow.
-	var acc [2 * maxDenseWords]uint64
-	const lanes = 0x0000ffff0000ffff
-	for _, d := range drows[:nd] {
-		row := m.dense[d : d+uint32(w)]
-		a := acc[: 2*len(row) : 2*len(row)]
-		for k, x := range row {
-			a[2*k] += x & lanes
-			a[2*k+1] += x >> 16 & lanes
-		}
-	}
-	bias := uint32(nd) * denseBias
+	var acc [maxDense]int32
+	m.addDenseRows(acc[:m.denseStride], drows)
 	for c := range scores {
-		k := c / 4
-		x := acc[2*k+c%2]
-		if c%4 >= 2 {
-			x >>= 32
-		}
-		scores[c] += int32(uint32(x) - bias)
+		scores[c] += acc[c]
 	}
+}
+
+// addDenseRowsGo is addDenseRows without vector instructions.
+func (m *Model) addDenseRowsGo(acc []int32, offs []uint32) {
+	for _, d := range offs {
+		row := m.dense[d : d+uint32(len(acc))]
+		for c, w := range row {
+			acc[c] += int32(w)
+		}
+	}
+}
+
+// scoresCompact is Scores for the compact layout: the same three rounds
+// (home slots, rows, sums), with inline rows added as soon as their slot
+// is found. Sums go to a local array indexed by bytes, which needs no
+// bounds checks.
+func (m *Model) scoresCompact(feats []uint64, scores []int32) {
+	lut := m.lut
+	mask := uint64(len(m.slots) - 1)
+	var acc [256]int32
+	var addrs [512]uintptr
+	na := 0
+	for _, f := range feats[:min(len(feats), prefetchAhead)] {
+		prefetch1(unsafe.Pointer(&m.slots[f&mask]))
+	}
+	var rows [128][2]uint32
+	var drows [128]uint32
+	n, nd := 0, 0
+	for i, f := range feats {
+		if i+prefetchAhead < len(feats) {
+			prefetch1(unsafe.Pointer(&m.slots[feats[i+prefetchAhead]&mask]))
+		}
+		s := m.slot(f)
+		if s == nil {
+			continue
+		}
+		k := s[0] & 0xff
+		if k <= maxInline16 {
+			for x := uint32(0); x < k; x++ {
+				e := s[1+x/2&1] >> (16 * (x % 2))
+				acc[uint8(e>>8)] += lut[uint8(e)]
+			}
+			continue
+		}
+		if d := s[2]; d != 0 && nd < len(drows) {
+			na = m.askDense(addrs[:], na, d-1)
+			drows[nd] = d - 1
+			nd++
+			continue
+		}
+		r := m.ents16[s[3] : s[3]+k]
+		if n == len(rows) {
+			for _, e := range r {
+				acc[uint8(e>>8)] += lut[uint8(e)]
+			}
+			continue
+		}
+		if na+len(r)/32+2 <= len(addrs) {
+			for i := 0; i < len(r); i += 32 {
+				addrs[na] = uintptr(unsafe.Pointer(&r[i]))
+				na++
+			}
+			addrs[na] = uintptr(unsafe.Pointer(&r[len(r)-1]))
+			na++
+		}
+		rows[n] = [2]uint32{s[3], s[3] + k}
+		n++
+	}
+	prefetch(addrs[:na])
+	for _, r := range rows[:n] {
+		for _, e := range m.ents16[r[0]:r[1]] {
+			acc[uint8(e>>8)] += lut[uint8(e)]
+		}
+	}
+	if nd > 0 {
+		m.addDenseRows(acc[:m.denseStride], drows[:nd])
+	}
+	copy(scores, acc[:])
 }
 
 // ErrFormat is returned (wrapped) for model data that cannot be read.
@@ -781,6 +924,47 @@ func EntryClass(e uint32) int { return int(e >> 16) }
 
 // EntryWeight returns the weight of a packed entry returned by Row.
 func EntryWeight(e uint32) int16 { return int16(uint16(e)) }
+
+// Quantized returns a copy of m whose weights are rounded to 127
+// magnitudes spaced evenly on a log scale between the smallest and the
+// largest absolute weight, each with either sign: a relative error of at
+// most a few percent, and few enough distinct values for the compact
+// layout, which scores faster (see Model.ents16).
+func (m *Model) Quantized() *Model {
+	lo, hi := math.Inf(1), 0.0
+	for _, e := range m.ents {
+		a := math.Abs(float64(int16(uint16(e))))
+		if a > 0 {
+			lo, hi = min(lo, a), max(hi, a)
+		}
+	}
+	const levels = 127
+	step := 0.0
+	if hi > lo {
+		step = math.Log(hi/lo) / (levels - 1)
+	}
+	b := newBuilder(m.NClasses, m.Scale)
+	var ent []uint32
+	for i, k := range m.keys {
+		ent = ent[:0]
+		for _, e := range m.ents[m.spans[i][0]:m.spans[i][1]] {
+			w := float64(int16(uint16(e)))
+			if w == 0 {
+				continue
+			}
+			a := lo
+			if step > 0 {
+				a = lo * math.Exp(math.Round(math.Log(math.Abs(w)/lo)/step)*step)
+			}
+			q := int16(max(-32768, min(32767, math.Copysign(math.Round(a), w))))
+			ent = append(ent, e&^0xffff|uint32(uint16(q)))
+		}
+		if len(ent) > 0 {
+			b.add(k, ent)
+		}
+	}
+	return b.build()
+}
 
 // Pruned returns a copy of m without the weights whose absolute quantised
 // value is below minAbs, and without features left with no weight.

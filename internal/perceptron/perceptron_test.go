@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -165,26 +166,92 @@ func TestScoresMatchRows(t *testing.T) {
 				keys = append(keys, rng.Uint64()|1)
 				rows = append(rows, row)
 			}
-			m := BuildModel(nc, 1, keys, rows)
-			for _, nf := range []int{1, 40, 200} {
-				feats := make([]uint64, nf)
-				for i := range feats {
-					if rng.IntN(5) == 0 {
-						feats[i] = rng.Uint64() // unknown
-					} else {
-						feats[i] = keys[rng.IntN(len(keys))]
+			wide := BuildModel(nc, 1, keys, rows)
+			compact := wide.Quantized()
+			if got, want := compact.lut != nil, nc <= 256; got != want {
+				t.Fatalf("compact layout: got %v; want %v", got, want)
+			}
+			for _, m := range []*Model{wide, compact} {
+				for _, nf := range []int{1, 40, 200} {
+					feats := make([]uint64, nf)
+					for i := range feats {
+						if rng.IntN(5) == 0 {
+							feats[i] = rng.Uint64() // unknown
+						} else {
+							feats[i] = keys[rng.IntN(len(keys))]
+						}
+					}
+					want := make([]int32, nc)
+					for _, f := range feats {
+						for _, e := range m.Row(f) {
+							want[EntryClass(e)] += int32(EntryWeight(e))
+						}
+					}
+					vector := haveAVX2
+					for _, haveAVX2 = range []bool{vector, false} {
+						got := make([]int32, nc)
+						m.Scores(feats, got)
+						if !slices.Equal(got, want) {
+							t.Errorf("%d features (compact %v, AVX2 %v): got %v; want %v", nf, m.lut != nil, haveAVX2, got, want)
+						}
+					}
+					haveAVX2 = vector
+				}
+			}
+		})
+	}
+}
+
+// TestQuantized checks that quantized weights stay within the relative
+// error of half a log step and that the model gets the compact layout.
+func TestQuantized(t *testing.T) {
+	tests := []struct {
+		name   string
+		nc     int
+		lo, hi int
+	}{
+		{"pruned range", 100, 300, 32767},
+		{"full range", 20, 1, 32767},
+		{"one value", 5, 7, 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(2, uint64(tt.nc)))
+			var keys []uint64
+			var rows [][]Entry
+			for range 500 {
+				var row []Entry
+				for c := range tt.nc {
+					if rng.IntN(3) == 0 {
+						w := tt.lo + rng.IntN(tt.hi-tt.lo+1)
+						if rng.IntN(2) == 0 {
+							w = -w
+						}
+						row = append(row, Entry{Class: c, Weight: int16(w)})
 					}
 				}
-				want := make([]int32, nc)
-				for _, f := range feats {
-					for _, e := range m.Row(f) {
-						want[EntryClass(e)] += int32(EntryWeight(e))
-					}
+				if len(row) > 0 {
+					keys = append(keys, rng.Uint64()|1)
+					rows = append(rows, row)
 				}
-				got := make([]int32, nc)
-				m.Scores(feats, got)
-				if !slices.Equal(got, want) {
-					t.Errorf("%d features: got %v; want %v", nf, got, want)
+			}
+			m := BuildModel(tt.nc, 1, keys, rows)
+			q := m.Quantized()
+			if q.lut == nil {
+				t.Fatalf("got the wide layout; want the compact one")
+			}
+			// Half a step of 127 levels over the range, plus rounding to integers.
+			step := math.Log(float64(tt.hi)/float64(tt.lo)) / 126
+			for _, k := range keys {
+				want, got := m.Row(k), q.Row(k)
+				if len(got) != len(want) {
+					t.Fatalf("row %x: got %d entries; want %d", k, len(got), len(want))
+				}
+				for i := range want {
+					w, g := float64(EntryWeight(want[i])), float64(EntryWeight(got[i]))
+					if EntryClass(got[i]) != EntryClass(want[i]) || math.Abs(g-w) > math.Abs(w)*(math.Exp(step/2)-1)+0.5 {
+						t.Fatalf("row %x entry %d: got %v (class %d); want about %v (class %d)", k, i, g, EntryClass(got[i]), w, EntryClass(want[i]))
+					}
 				}
 			}
 		})

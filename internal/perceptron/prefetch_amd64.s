@@ -14,3 +14,9 @@ loop:
 	JNZ loop
 done:
 	RET
+
+// func prefetch1(p unsafe.Pointer)
+TEXT ·prefetch1(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	PREFETCHT0 (AX)
+	RET
