@@ -6,11 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"syscall"
 	"testing"
-	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/cputime"
 	"sitrep/internal/shareddata"
 	"sitrep/segment"
 	"sitrep/tag"
@@ -59,7 +58,7 @@ func BenchmarkParse(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
@@ -70,9 +69,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 	n := float64(tokens) * float64(b.N)
 	b.ReportMetric(n/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
-		b.ReportMetric(n/cpu.Seconds(), "tokens/cpu-s")
-	}
+	cputime.Rate(b, cpu0, n, "tokens")
 }
 
 func BenchmarkLoad(b *testing.B) {
@@ -81,13 +78,4 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// cpuTime returns the user and system CPU time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

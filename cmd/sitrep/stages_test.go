@@ -11,6 +11,7 @@ import (
 
 	"sitrep/doc"
 	"sitrep/ingest"
+	"sitrep/internal/cputime"
 	"sitrep/internal/shareddata"
 )
 
@@ -52,6 +53,7 @@ func BenchmarkChain(b *testing.B) {
 	}
 	b.SetBytes(int64(bytes))
 	b.ResetTimer()
+	cpu0 := cputime.Now()
 	for range b.N {
 		for _, t := range texts {
 			d := ingest.New(t, ingest.Meta{Published: "2005-03-01"})
@@ -61,6 +63,7 @@ func BenchmarkChain(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+	cputime.Rate(b, cpu0, float64(words*b.N), "words")
 }
 
 // TestStartup checks the budget for building the chain: every model,
@@ -73,8 +76,14 @@ func TestStartup(t *testing.T) {
 	if _, err := newChain(chainConfig{}); err != nil {
 		t.Fatal(err)
 	}
-	if el := time.Since(start); el > 500*time.Millisecond {
-		t.Logf("chain built in %v; budget 500ms (may be exceeded on a loaded machine)", el)
+	// The budget is 500 ms; a machine busy with other work (parallel test
+	// packages, CI neighbours) may take longer, so the test fails only at
+	// three times the budget and reports anything over it.
+	switch el := time.Since(start); {
+	case el > 1500*time.Millisecond:
+		t.Errorf("chain built in %v; want at most 500ms (1.5s on a loaded machine)", el)
+	case el > 500*time.Millisecond:
+		t.Logf("chain built in %v; budget 500ms", el)
 	}
 }
 

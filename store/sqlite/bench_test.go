@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"sitrep/doc"
+	"sitrep/internal/cputime"
 	"sitrep/internal/shareddata"
 	"sitrep/store"
 	"sitrep/store/storetest"
@@ -29,7 +29,7 @@ func BenchmarkPut(b *testing.B) {
 	}
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]
 		if i >= len(docs) {
@@ -44,22 +44,11 @@ func BenchmarkPut(b *testing.B) {
 	reportRates(b, cpu0)
 }
 
-// cpuTime returns the CPU time the process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportRates reports documents per second of wall time and per second of
 // CPU time (the latter steadier on a machine shared with other work).
 func reportRates(b *testing.B, cpu0 time.Duration) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(b.N)/cpu.Seconds(), "docs/cpu-s")
-	}
+	cputime.Rate(b, cpu0, float64(b.N), "docs")
 }
 
 // BenchmarkPutBulk stores the BBC articles of ../shared/data/bulk as bare
@@ -92,7 +81,7 @@ func BenchmarkPutBulk(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(bytes / len(texts)))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	for i := 0; i < b.N; i++ {
 		d := &doc.Document{ID: fmt.Sprint(i), Text: fmt.Sprintf("%s\n%d", texts[i%len(texts)], i), Language: "en"}
 		if _, err := s.Put(ctx, d); err != nil {
@@ -115,7 +104,7 @@ func BenchmarkPutMany(b *testing.B) {
 	}
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	batch := make([]*doc.Document, 0, 32)
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]
