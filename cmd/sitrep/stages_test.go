@@ -66,6 +66,43 @@ func BenchmarkChain(b *testing.B) {
 	cputime.Rate(b, cpu0, float64(words*b.N), "words")
 }
 
+// BenchmarkLanguageCore times the language core (tag, parse and NER) alone
+// over BBC articles segmented beforehand, in tokens: the figure of issue 3's
+// budget (60,000 tokens a second per core).
+func BenchmarkLanguageCore(b *testing.B) {
+	texts := bulkArticles(b, 200)
+	stages, err := newStages(chainConfig{Workers: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	seg, core := stages[0], stages[1:4]
+	var docs []*doc.Document
+	tokens := 0
+	for _, t := range texts {
+		d := ingest.New(t, ingest.Meta{})
+		if err := seg.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+		tokens += len(d.Tokens)
+		docs = append(docs, d)
+	}
+	fresh := make([]doc.Document, len(docs))
+	b.ResetTimer()
+	cpu0 := cputime.Now()
+	for range b.N {
+		for i, d := range docs {
+			fresh[i] = doc.Document{Text: d.Text, Tokens: append(fresh[i].Tokens[:0], d.Tokens...), Sentences: d.Sentences}
+			for _, st := range core {
+				if err := st.Process(context.Background(), &fresh[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	cputime.Rate(b, cpu0, float64(tokens*b.N), "tokens")
+}
+
 // TestStartup checks the budget for building the chain: every model,
 // dictionary and gazetteer loaded in at most half a second.
 func TestStartup(t *testing.T) {
