@@ -23,8 +23,12 @@ import (
 // Stage is the name problems recorded by this package carry.
 const Stage = "ingest"
 
-// DefaultMaxBytes is the largest text accepted when Options.MaxBytes is zero.
-const DefaultMaxBytes = 64 << 20
+// DefaultMaxBytes is the largest text accepted when Options.MaxBytes is
+// zero: 2 MiB, some 350,000 words, far beyond any news article. The
+// analysis chain needs about 130 bytes of working memory per byte of text,
+// so this keeps one article within sitrep's 500 MB budget; callers with
+// longer documents raise it (sitrep's --max-bytes).
+const DefaultMaxBytes = 2 << 20
 
 // Errors returned by this package, for errors.Is.
 var (

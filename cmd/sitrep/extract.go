@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -88,7 +89,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	switch *format {
 	case "auto", "text", "html":
-		d, err := read[*format](in, meta, ingest.Options{})
+		d, err := read[*format](in, meta, chainCfg.input())
+		if errors.Is(err, ingest.ErrTooLarge) {
+			return fmt.Errorf("%s: %w (--max-bytes raises the limit)", name, err)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -100,7 +104,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		return enc.Encode(contract.FromDocument(d, opt))
 	case "jsonl":
-		lr := ingest.NewLineReader(in, ingest.Options{})
+		lr := ingest.NewLineReader(in, chainCfg.input())
 		return chain.Stream(ctx, lr.Next, func(d *doc.Document) error {
 			return enc.Encode(contract.FromDocument(d, opt))
 		})

@@ -123,8 +123,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	in := &ingestInput{
 		files: files, readOne: readOne, stdin: e.stdin, source: *source, published: *published,
-		meta:   ingest.Meta{ID: *id, URL: *url, Title: *title, Source: *source, Published: *published},
-		stderr: e.stderr,
+		meta: ingest.Meta{ID: *id, URL: *url, Title: *title, Source: *source, Published: *published},
+		opts: cfg.input(), stderr: e.stderr,
 	}
 	defer in.close()
 	// Analysed documents are stored in batches, one transaction each: up
@@ -228,6 +228,7 @@ type ingestInput struct {
 	readOne   func(io.Reader, ingest.Meta, ingest.Options) (*doc.Document, error) // nil for JSON Lines
 	stdin     io.Reader
 	meta      ingest.Meta
+	opts      ingest.Options
 	source    string
 	published string
 	stderr    io.Writer
@@ -310,11 +311,11 @@ func (in *ingestInput) next() (*doc.Document, bool, error) {
 			continue
 		}
 		if in.readOne == nil {
-			in.lines = ingest.NewLineReader(r, ingest.Options{})
+			in.lines = ingest.NewLineReader(r, in.opts)
 			continue
 		}
 		in.countRead()
-		d, err := in.readOne(r, in.meta, ingest.Options{})
+		d, err := in.readOne(r, in.meta, in.opts)
 		in.close()
 		in.files = in.files[1:]
 		if err != nil {

@@ -89,13 +89,15 @@ func TestExtractBadInput(t *testing.T) {
 	}
 	tests := []struct {
 		name, path, wantErr string
+		flags               []string
 	}{
-		{"empty file", write("empty.txt", ""), "empty input"},
-		{"binary junk", write("junk.bin", "\x7fELF\x02\x01\x01\x00\x00\x00"), "looks binary"},
+		{"empty file", write("empty.txt", ""), "empty input", nil},
+		{"binary junk", write("junk.bin", "\x7fELF\x02\x01\x01\x00\x00\x00"), "looks binary", nil},
+		{"over --max-bytes", write("long.txt", strings.Repeat("Talks went on. ", 20)), "--max-bytes raises", []string{"--max-bytes", "100"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := runCmd(t, "", "extract", tt.path)
+			code, stdout, stderr := runCmd(t, "", append(append([]string{"extract"}, tt.flags...), tt.path)...)
 			if code != 1 {
 				t.Errorf("exit status %d; want 1", code)
 			}

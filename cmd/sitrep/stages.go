@@ -9,6 +9,7 @@ import (
 	"sitrep/actor"
 	"sitrep/coder"
 	"sitrep/geo"
+	"sitrep/ingest"
 	"sitrep/kb"
 	"sitrep/ner"
 	"sitrep/parse"
@@ -28,7 +29,13 @@ type chainConfig struct {
 	// Memory is the cross-document actor memory the actors stage consults
 	// (ingest passes the store's); nil means none.
 	Memory actor.Memory
+	// MaxBytes is the largest article the commands accept (see
+	// ingest.Options); 0 means ingest.DefaultMaxBytes.
+	MaxBytes int
 }
+
+// input returns the ingest options cfg sets.
+func (cfg *chainConfig) input() ingest.Options { return ingest.Options{MaxBytes: cfg.MaxBytes} }
 
 // listFlag is a flag that may be repeated, collecting its values.
 type listFlag []string
@@ -37,12 +44,13 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // addChainFlags registers on fs the flags that configure the chain:
-// --workers, --kb and --patterns, and returns the config they fill.
+// --workers, --kb, --patterns and --max-bytes, and returns the config they fill.
 func addChainFlags(fs *flag.FlagSet) *chainConfig {
 	cfg := &chainConfig{}
 	fs.IntVar(&cfg.Workers, "workers", 0, "documents analysed at once (0: one per core)")
 	fs.Var((*listFlag)(&cfg.KB), "kb", "extra knowledge-base `file or directory` (*.txt) for actor coding; repeatable")
 	fs.Var((*listFlag)(&cfg.Patterns), "patterns", "extra event pattern `file` for the event coder; repeatable")
+	fs.IntVar(&cfg.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article (or JSON Lines record) accepted, in `bytes`; larger ones are refused with an error")
 	return cfg
 }
 
