@@ -285,6 +285,7 @@ func (b *builder) build() *Model {
 	b.offs = append(b.offs, uint32(len(b.ents)))
 	m.keys = make([]uint64, 0, len(b.keys))
 	m.spans = make([][2]uint32, 0, len(b.keys))
+	m.buildCompact()
 next:
 	for i, k := range b.keys {
 		k &= keyMask
@@ -295,18 +296,26 @@ next:
 			}
 			j = (j + 1) & mask
 		}
-		n := b.offs[i+1] - b.offs[i]
+		lo, hi := b.offs[i], b.offs[i+1]
+		n := hi - lo
 		s := &m.slots[j]
 		s[0] = slotTag(k) | n
-		if n <= 3 {
-			copy(s[1:], m.ents[b.offs[i]:b.offs[i+1]])
-		} else {
-			s[1] = b.offs[i]
+		switch {
+		case m.lut != nil:
+			s[3] = lo
+			if n <= maxInline16 {
+				for x, e := range m.ents16[lo:hi] {
+					s[1+x/2] |= uint32(e) << (16 * (x % 2))
+				}
+			}
+		case n <= 3:
+			copy(s[1:], m.ents[lo:hi])
+		default:
+			s[1] = lo
 		}
 		m.keys = append(m.keys, k)
-		m.spans = append(m.spans, [2]uint32{b.offs[i], b.offs[i+1]})
+		m.spans = append(m.spans, [2]uint32{lo, hi})
 	}
-	m.buildCompact()
 	m.buildDense()
 	return m
 }
@@ -317,8 +326,9 @@ const prefetchAhead = 12
 // maxInline16 is how many compact entries a slot holds inline.
 const maxInline16 = 4
 
-// buildCompact switches m to the compact layout when its classes and
-// weights fit it (see Model.ents16). A compact slot holds up to
+// buildCompact gives m the table and entries of the compact layout when
+// its classes and weights fit it (see Model.ents16); build then fills the
+// slots accordingly. A compact slot holds up to
 // maxInline16 entries in words 1 and 2, or the dense row in word 2 (as in
 // the wide layout), and the row's offset in ents and ents16 in word 3.
 func (m *Model) buildCompact() {
@@ -346,16 +356,6 @@ func (m *Model) buildCompact() {
 	keepHuge(m, free)
 	for i, e := range m.ents {
 		m.ents16[i] = uint16(e>>16)<<8 | uint16(code[uint16(e)]-1)
-	}
-	for i, k := range m.keys {
-		s := m.slot(k)
-		sp := m.spans[i]
-		s[1], s[2], s[3] = 0, 0, sp[0]
-		if sp[1]-sp[0] <= maxInline16 {
-			for x, e := range m.ents16[sp[0]:sp[1]] {
-				s[1+x/2] |= uint32(e) << (16 * (x % 2))
-			}
-		}
 	}
 }
 
