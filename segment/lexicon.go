@@ -78,7 +78,8 @@ var prefixes = map[string]bool{
 	"pre": true, "post": true, "multi": true, "ex": true, "counter": true, "semi": true,
 	"sub": true, "mini": true, "socio": true, "psycho": true, "inter": true, "intra": true,
 	"super": true, "ultra": true, "cross": true, "neo": true, "pseudo": true, "micro": true,
-	"macro": true, "bi": true, "tri": true, "un": true, "de": true, "extra": true,
+	"macro": true, "bi": true, "tri": true, "un": true, "de": true, "extra": true, "over": true,
+	"mis": true,
 }
 
 const maxContractionLen = 9
@@ -90,6 +91,7 @@ var contractions = map[string]int{
 	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
 	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
 	"aint": 2, "alot": 1, "outta": 3, "cant": 2, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
+	"wont": 2, "hes": 2, "theres": 5, "elses": 4, "arnt": 2, "youll": 3, "theyre": 4,
 }
 
 // contractionKeys holds a bit for the lowercased first and last letters
@@ -120,4 +122,38 @@ var units = map[string]bool{
 	"ml": true, "gb": true, "mb": true, "kb": true, "tb": true, "ghz": true, "mhz": true,
 	"hrs": true, "hr": true, "mins": true, "min": true, "sec": true, "secs": true, "yrs": true,
 	"kw": true, "mw": true, "oz": true, "k": true, "m": true, "bn": true, "mn": true, "tn": true,
+}
+
+// afterCopula lists words that can follow "it is" or "you are" but never
+// a possessive determiner: determiners, pronouns, negation, adverbs,
+// prepositions and auxiliaries. "its" or "your" before one of them is the
+// contraction written without an apostrophe ("its not", "your in"), which
+// UD splits as "it s" and "you r".
+var afterCopula = map[string]bool{
+	"not": true, "a": true, "an": true, "the": true, "this": true, "that": true, "my": true,
+	"your": true, "his": true, "her": true, "their": true, "our": true, "no": true,
+	"really": true, "very": true, "so": true, "just": true, "still": true, "also": true,
+	"all": true, "like": true, "been": true, "being": true, "getting": true, "going": true,
+	"gonna": true, "got": true, "nothing": true, "something": true, "always": true, "never": true,
+	"too": true, "about": true, "in": true, "on": true, "at": true, "for": true, "from": true,
+	"with": true, "between": true, "over": true, "now": true, "definitely": true, "simply": true,
+	"probably": true, "prolly": true, "actually": true, "totally": true, "almost": true,
+	"quite": true, "such": true, "because": true, "what": true, "how": true, "when": true,
+	"where": true, "ok": true, "okay": true, "looking": true,
+}
+
+// letsObjects lists words that follow the verb "lets" ("it lets you"),
+// so that "lets" before them is not "let's".
+var letsObjects = map[string]bool{
+	"me": true, "you": true, "him": true, "her": true, "it": true, "us": true, "them": true,
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"my": true, "your": true, "his": true, "its": true, "our": true, "their": true,
+	"people": true, "users": true, "everyone": true, "anyone": true, "someone": true, "one": true,
+}
+
+// beforeLets lists the words before a sentence-initial "lets" that mark
+// it as "let's" ("but lets see").
+var beforeLets = map[string]bool{
+	",": true, ";": true, "but": true, "so": true, "and": true, "ok": true, "okay": true,
+	"now": true, "then": true, "please": true, "well": true, "\"": true, "(": true,
 }

@@ -770,6 +770,13 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
+	if flags == 0 && (n == 3 || n == 4) {
+		if k := t.bareClitic(s, e); k > 0 {
+			t.emit(s, k, 0)
+			t.emit(k, e, 0)
+			return
+		}
+	}
 	if flags == 0 && n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
@@ -800,6 +807,13 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 // word does with no flags, more quickly: with no apostrophe and no digit,
 // only the contraction lexicon applies ("cannot").
 func (t *tokenizer) letters(s, e int) {
+	if n := e - s; n == 3 || n == 4 {
+		if k := t.bareClitic(s, e); k > 0 {
+			t.emit(s, k, 0)
+			t.emit(k, e, 0)
+			return
+		}
+	}
 	if n := e - s; n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
@@ -987,4 +1001,94 @@ func isEmoticon(w string) bool {
 		return true
 	}
 	return false
+}
+
+// bareClitic returns where to split the word [s, e) when it is "its",
+// "your" or "lets" standing for "it's", "you're" or "let's" (UD: "it s",
+// "you r", "let s"), judged by the words around it; otherwise 0.
+func (t *tokenizer) bareClitic(s, e int) int {
+	c := t.text[s] | 0x20
+	if c != 'i' && c != 'y' && c != 'l' {
+		return 0
+	}
+	var buf [4]byte
+	w := string(lowerASCII(buf[:0], t.text[s:e]))
+	switch w {
+	case "its", "your":
+		next, _ := t.peekWord(e)
+		if afterCopula[next] && (c == 'i' || next != "all") { // "give your all"
+			return e - 1
+		}
+		if next == "kind" || next == "sort" {
+			// "its kind of", not "of its kind".
+			if _, after := t.peekWord(t.peekEnd(e)); after == "of" {
+				return e - 1
+			}
+		}
+	case "lets":
+		next, _ := t.peekWord(e)
+		if next == "" || letsObjects[next] {
+			return 0
+		}
+		if isUpperB(t.text[s]) {
+			return e - 1
+		}
+		if n := len(t.toks); n > 0 {
+			p := t.toks[n-1]
+			var pb [8]byte
+			if p.end-p.start <= len(pb) && beforeLets[string(lowerASCII(pb[:0], t.text[p.start:p.end]))] {
+				return e - 1
+			}
+		}
+	}
+	return 0
+}
+
+// peekEnd returns the end of the run of ASCII letters that starts after
+// the white space at i, or i.
+func (t *tokenizer) peekEnd(i int) int {
+	j := i
+	for j < len(t.text) && (t.text[j] == ' ' || t.text[j] == '\t' || t.text[j] == '\n' || t.text[j] == '\r') {
+		j++
+	}
+	if j == i {
+		return i
+	}
+	k := j
+	for k < len(t.text) && isLetterB(t.text[k]) {
+		k++
+	}
+	return k
+}
+
+// peekWord returns, lowercased, the word of ASCII letters that follows
+// the white space at i, and the word after that; "" when there is none or
+// the word goes on with a hyphen, apostrophe or digit ("all-time").
+func (t *tokenizer) peekWord(i int) (next, after string) {
+	k := t.peekEnd(i)
+	j := k
+	for j > i && isLetterB(t.text[j-1]) {
+		j--
+	}
+	if j == k || k-j > 12 {
+		return "", ""
+	}
+	if k < len(t.text) {
+		if c := t.text[k]; c == '-' || c == '\'' || isDigit(c) || c >= 0x80 {
+			return "", ""
+		}
+	}
+	var buf [12]byte
+	next = string(lowerASCII(buf[:0], t.text[j:k]))
+	if k2 := t.peekEnd(k); k2 > k {
+		j2 := k2
+		for j2 > k && isLetterB(t.text[j2-1]) {
+			j2--
+		}
+		if k2-j2 <= 12 {
+			var buf2 [12]byte
+			after = string(lowerASCII(buf2[:0], t.text[j2:k2]))
+		}
+	}
+	return next, after
 }
