@@ -85,13 +85,14 @@ var prefixes = map[string]bool{
 const maxContractionLen = 9
 
 // contractions maps lowercased words that UD splits without an apostrophe
-// to the length of their first part: "gonna" = "gon" + "na".
+// to the length of their first part: "gonna" = "gon" + "na"; a value of
+// 16 or more holds two cuts, k&15 and k>>4 ("dunno" = "du" + "n" + "no").
 var contractions = map[string]int{
 	"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3, "gimme": 3, "lemme": 3,
 	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
 	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
 	"aint": 2, "alot": 1, "outta": 3, "cant": 2, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
-	"wont": 2, "hes": 2, "theres": 5, "elses": 4, "arnt": 2, "youll": 3, "theyre": 4,
+	"dunno": 2 | 3<<4, "wont": 2, "hes": 2, "theres": 5, "elses": 4, "arnt": 2, "youll": 3, "theyre": 4,
 }
 
 // contractionKeys holds a bit for the lowercased first and last letters
@@ -140,6 +141,15 @@ var afterCopula = map[string]bool{
 	"probably": true, "prolly": true, "actually": true, "totally": true, "almost": true,
 	"quite": true, "such": true, "because": true, "what": true, "how": true, "when": true,
 	"where": true, "ok": true, "okay": true, "looking": true,
+}
+
+// afterSubject lists verbs and adverbs that follow "I'll" or "I'd" but
+// not the words "ill" or "id", so that "ill be" and "id just" are the
+// contractions written without an apostrophe ("i ll", "i d").
+var afterSubject = map[string]bool{
+	"be": true, "have": true, "never": true, "just": true, "probably": true, "really": true,
+	"rather": true, "love": true, "go": true, "get": true, "say": true, "need": true,
+	"try": true, "definitely": true, "always": true, "still": true, "also": true,
 }
 
 // letsObjects lists words that follow the verb "lets" ("it lets you"),

@@ -306,13 +306,36 @@ func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
 	j := i + w
 	for j < e {
 		r2, w2 := t.decode(j, e)
-		if r2 == r || (isSentPunct(r) && isSentPunct(r2)) {
+		if r2 == r {
 			j += w2
+			continue
+		}
+		if isSentPunct(r) && isSentPunct(r2) {
+			if (r2 == '?' || r2 == '!') && j-i >= 3 && t.text[j-1] == '.' && t.text[j-2] == '.' && t.text[j-3] == '.' {
+				break // "...?" is an ellipsis, then a question mark
+			}
+			j += w2
+			continue
+		}
+		if isLineRune(r) && isLineRune(r2) && !(isAngle(r) && isAngle(r2)) {
+			j += w2 // "----==", "-->", not "<>"
 			continue
 		}
 		break
 	}
 	return j
+}
+
+func isAngle(r rune) bool { return r == '<' || r == '>' }
+
+// isLineRune reports whether r is one of the marks that make up rules and
+// arrows ("----==", "-->", "=====>"), whose runs are one token.
+func isLineRune(r rune) bool {
+	switch r {
+	case '-', '=', '_', '~', '*', '+', '<', '>', '|':
+		return true
+	}
+	return false
 }
 
 // runStart returns the start of the run of punctuation ending at e whose
@@ -321,7 +344,18 @@ func (t *tokenizer) runStart(s, e int, r rune, w int) int {
 	j := e - w
 	for j > s {
 		r2, w2 := t.decodeLast(s, j)
-		if r2 == r || (isSentPunct(r) && isSentPunct(r2)) {
+		if r2 == r {
+			j -= w2
+			continue
+		}
+		if isSentPunct(r) && isSentPunct(r2) {
+			if r2 == '.' && t.text[j] != '.' && j-3 >= s && t.text[j-2] == '.' && t.text[j-3] == '.' {
+				break // "...?" is an ellipsis, then a question mark
+			}
+			j -= w2
+			continue
+		}
+		if isLineRune(r) && isLineRune(r2) && !(isAngle(r) && isAngle(r2)) {
 			j -= w2
 			continue
 		}
@@ -335,6 +369,11 @@ func (t *tokenizer) runStart(s, e int, r rune, w int) int {
 func (t *tokenizer) chunk(s, e, next int) {
 	if isEmoticon(t.text[s:e]) {
 		t.emit(s, e, 0)
+		return
+	}
+	if k := emoticonPrefix(t.text[s:e]); k > 0 {
+		t.emit(s, s+k, 0) // ":-)."
+		t.chunk(s+k, e, next)
 		return
 	}
 	// Leading punctuation.
@@ -373,6 +412,10 @@ func (t *tokenizer) chunk(s, e, next int) {
 			}
 			t.emit(s, s+1, 0)
 			s++
+		case r == '+' && s+1 < e && isDigit(t.text[s+1]):
+			goto body // "+44"
+		case r == '#' && s+1 < e && isLetterB(t.text[s+1]):
+			goto body // "#audiobooks"
 		case isCurrency(r):
 			q := t.runEnd(s, e, r, w)
 			t.emit(s, q, 0)
@@ -433,6 +476,9 @@ trailing:
 			q := t.runStart(s, ce, r, w)
 			t.stack = append(t.stack, tok{start: q, end: ce})
 			ce = q
+		case r == '#' && ce-1 > s && isLetterB(t.text[ce-2]):
+			t.stack = append(t.stack, tok{start: ce - 1, end: ce}) // "job#"
+			ce--
 		case isCloser(r) || isSentPunct(r):
 			q := t.runStart(s, ce, r, w)
 			t.stack = append(t.stack, tok{start: q, end: ce})
@@ -602,6 +648,12 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 			t.word(ps, i, 0)
 			t.emit(i, q, 0)
 			ps, i = q, q
+			if q < e && (r == '<' || r == '"' || r == '(' || r == '[') {
+				if u := t.urlEnd(q, e); u > q {
+					t.emit(q, u, flagURL) // "Name"<name@example.com
+					ps, i = u, u
+				}
+			}
 		case '.':
 			q := t.runEnd(i, e, r, w)
 			if q-i >= 2 || t.missingSpace(ps, i, e) {
@@ -686,15 +738,46 @@ func (t *tokenizer) keepSlash(ps, i, e int) bool {
 		return false
 	}
 	if isDigit(t.text[i-1]) && isDigit(t.text[i+1]) {
-		return true
+		return t.keepNumberSlash(ps, i, e)
 	}
-	// Short letter forms: at most two letters on each side.
+	// Short letter forms: at most two letters on each side, one of them a
+	// single letter ("w/o", "A/C", "s/he"; not "NY/NJ").
 	l := i - ps
 	r := 0
 	for j := i + 1; j < e && isAlnumB(t.text[j]); j++ {
 		r++
 	}
-	return l <= 2 && r >= 1 && r <= 2 && (i+1+r == e || !t.isAlnumAt(i+1+r, e))
+	return l <= 2 && r >= 1 && r <= 2 && (l == 1 || r == 1) && (i+1+r == e || !t.isAlnumAt(i+1+r, e))
+}
+
+// keepNumberSlash reports whether the slash at i between two digits stays
+// inside the token: in a date ("11/28/2000", "9/11"), a fraction ("1/2")
+// or a telephone number ("713/871-5119"), not between two numbers that are
+// no month and day ("24/7", "2001/02", "19/20").
+func (t *tokenizer) keepNumberSlash(ps, i, e int) bool {
+	a := i
+	for a > ps && isDigit(t.text[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < e && isDigit(t.text[b]) {
+		b++
+	}
+	if a > ps && t.text[a-1] == '/' || b < e && (t.text[b] == '/' || t.text[b] == '-') {
+		return true // a date of three parts, or a telephone number
+	}
+	if i-a > 2 || b-(i+1) > 2 {
+		return false
+	}
+	month := int(t.text[i-1] - '0')
+	if i-a == 2 {
+		month += 10 * int(t.text[a]-'0')
+	}
+	day := int(t.text[b-1] - '0')
+	if b-(i+1) == 2 {
+		day += 10 * int(t.text[i+1]-'0')
+	}
+	return month <= 12 && day <= 31
 }
 
 // keepHyphen reports whether the single hyphen [i, q) stays inside the
@@ -710,6 +793,9 @@ func (t *tokenizer) keepHyphen(ps, i, q, e int) bool {
 		if !isDigit(t.text[q]) {
 			return false
 		}
+		if numericDate(t.text[ps:e]) {
+			return true // "12-20-2000"
+		}
 		digits := 0
 		for j := len(left) - 1; j >= 0 && isDigit(left[j]); j-- {
 			digits++
@@ -718,7 +804,11 @@ func (t *tokenizer) keepHyphen(ps, i, q, e int) bool {
 		for j := q; j < e && isDigit(t.text[j]); j++ {
 			rd++
 		}
-		return digits == 3 && rd >= 3 && (q+rd == e || t.text[q+rd] == '-')
+		if q+rd != e && t.text[q+rd] != '-' {
+			return false
+		}
+		// "555-1234", "713-853-1234", extensions "3-5213", ZIP+4 "77002-7361".
+		return digits == 3 && rd >= 3 || digits == len(left) && digits != 4 && digits <= 5 && rd == 4 && (q+rd == e || t.text[q+rd] != '-')
 	}
 	if !t.isLetterAt(q, e) && !isDigit(t.text[q]) {
 		return false
@@ -770,7 +860,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
-	if flags == 0 && (n == 3 || n == 4) {
+	if flags == 0 && n >= 2 && n <= 4 {
 		if k := t.bareClitic(s, e); k > 0 {
 			t.emit(s, k, 0)
 			t.emit(k, e, 0)
@@ -780,8 +870,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 	if flags == 0 && n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
-			t.emit(s, s+k, 0)
-			t.emit(s+k, e, 0)
+			t.contraction(s, e, k)
 			return
 		}
 	}
@@ -807,7 +896,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 // word does with no flags, more quickly: with no apostrophe and no digit,
 // only the contraction lexicon applies ("cannot").
 func (t *tokenizer) letters(s, e int) {
-	if n := e - s; n == 3 || n == 4 {
+	if n := e - s; n >= 2 && n <= 4 {
 		if k := t.bareClitic(s, e); k > 0 {
 			t.emit(s, k, 0)
 			t.emit(k, e, 0)
@@ -817,8 +906,7 @@ func (t *tokenizer) letters(s, e int) {
 	if n := e - s; n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
-			t.emit(s, s+k, 0)
-			t.emit(s+k, e, 0)
+			t.contraction(s, e, k)
 			return
 		}
 	}
@@ -857,6 +945,7 @@ func (t *tokenizer) urlEnd(s, e int) int {
 		}
 	}
 	url := false
+	end := e
 	switch {
 	case hasPrefixFold(w, "http://"), hasPrefixFold(w, "https://"), hasPrefixFold(w, "ftp://"),
 		hasPrefixFold(w, "www."), hasPrefixFold(w, "mailto:"):
@@ -878,7 +967,8 @@ func (t *tokenizer) urlEnd(s, e int) int {
 			return s
 		}
 		dot := false
-		for i := at + 1; i < len(w); i++ {
+		i := at + 1
+		for ; i < len(w); i++ {
 			c := w[i]
 			if c == '.' && i > at+1 && i+1 < len(w) && isAlnumB(w[i+1]) {
 				dot = true
@@ -892,11 +982,11 @@ func (t *tokenizer) urlEnd(s, e int) int {
 			return s
 		}
 		url = true
+		end = s + i // the address ends with its domain
 	}
 	if !url {
 		return s
 	}
-	end := e
 	// Trim trailing punctuation, keeping a closing parenthesis that
 	// matches an opening one inside the URL.
 	opens, closes := countByte(w, '('), countByte(w, ')')
@@ -997,7 +1087,7 @@ func isEmoticon(w string) bool {
 	}
 	switch w {
 	case ":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", ":-P", ":/", ":-/",
-		"=)", "=(", "(:", "):", ":'(", ":o", ":O", "<3", "^_^", "xD", "XD", ":]", ":[", ";D", ":|":
+		"=)", "=(", "(:", ":'(", ":o", ":O", "<3", "^_^", "xD", "XD", ":]", ":[", ";D", ":|":
 		return true
 	}
 	return false
@@ -1015,15 +1105,18 @@ func (t *tokenizer) bareClitic(s, e int) int {
 	w := string(lowerASCII(buf[:0], t.text[s:e]))
 	switch w {
 	case "its", "your":
-		next, _ := t.peekWord(e)
+		next, after := t.peekWord(e)
 		if afterCopula[next] && (c == 'i' || next != "all") { // "give your all"
 			return e - 1
 		}
-		if next == "kind" || next == "sort" {
-			// "its kind of", not "of its kind".
-			if _, after := t.peekWord(t.peekEnd(e)); after == "of" {
-				return e - 1
-			}
+		if (next == "kind" || next == "sort") && after == "of" {
+			return e - 1 // "its kind of", not "of its kind"
+		}
+	case "ill", "id":
+		// "ill be", "id just": "I'll", "I'd" before a verb or adverb (not
+		// the name in "Kim Jong Ill also").
+		if next, _ := t.peekWord(e); c == t.text[s] && afterSubject[next] {
+			return s + 1
 		}
 	case "lets":
 		next, _ := t.peekWord(e)
@@ -1091,4 +1184,65 @@ func (t *tokenizer) peekWord(i int) (next, after string) {
 		}
 	}
 	return next, after
+}
+
+// emoticonPrefix returns the length of an emoticon that starts w and is
+// followed by punctuation only (":-).", ":)!!"), or 0.
+func emoticonPrefix(w string) int {
+	if len(w) < 3 || (w[0] != ':' && w[0] != ';' && w[0] != '=') {
+		return 0
+	}
+	for k := 4; k >= 2; k-- {
+		if k >= len(w) || !isEmoticon(w[:k]) {
+			continue
+		}
+		for i := k; i < len(w); i++ {
+			if c := w[i]; c >= 0x80 || isAlnumB(c) {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+// numericDate reports whether w starts with a date written with hyphens:
+// month and day of one or two digits and a year of two or four, followed
+// by nothing more of digits and hyphens ("12-20-2000", "3-8-01").
+func numericDate(w string) bool {
+	var parts [3]int
+	k, n := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case isDigit(c):
+			n++
+		case c == '-' && n > 0 && k < 2:
+			parts[k] = n
+			k++
+			n = 0
+		default:
+			if c == '-' {
+				return false
+			}
+			i = len(w)
+		}
+	}
+	if k != 2 {
+		return false
+	}
+	parts[2] = n
+	return parts[0] <= 2 && parts[1] <= 2 && (parts[2] == 2 || parts[2] == 4)
+}
+
+// contraction emits the word [s, e) split as contractions[word] = k says:
+// at k, or at k&15 and k>>4 ("du n no").
+func (t *tokenizer) contraction(s, e, k int) {
+	if k >= 16 {
+		t.emit(s, s+k&15, 0)
+		t.emit(s+k&15, s+k>>4, 0)
+		t.emit(s+k>>4, e, 0)
+		return
+	}
+	t.emit(s, s+k, 0)
+	t.emit(s+k, e, 0)
 }
