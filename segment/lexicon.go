@@ -95,21 +95,30 @@ var contractions = map[string]int{
 	"dunno": 2 | 3<<4, "wont": 2, "hes": 2, "theres": 5, "elses": 4, "arnt": 2, "youll": 3, "theyre": 4,
 }
 
-// contractionKeys holds a bit for the lowercased first and last letters
-// of every contraction, a quick test before the map lookup.
-var contractionKeys = func() (set [1 << 16 / 64]uint64) {
+// contractionKeys holds a bit for the first and last letters and the
+// length of every contraction and of the words bareClitic splits, a quick
+// test before the exact one.
+var contractionKeys = func() (set [1 << 15 / 64]uint64) {
 	for w := range contractions {
-		k := contractionKey(w[0], w[len(w)-1])
+		k := contractionKey(w)
+		set[k/64] |= 1 << (k % 64)
+	}
+	for _, w := range []string{"its", "your", "lets", "ill", "id"} {
+		k := contractionKey(w)
 		set[k/64] |= 1 << (k % 64)
 	}
 	return set
 }()
 
-func contractionKey(first, last byte) uint16 { return uint16(first|0x20)<<8 | uint16(last|0x20) }
+// contractionKey packs the first and last letters of w (five bits each,
+// case folded) and its length (below 32).
+func contractionKey(w string) uint16 {
+	return uint16(w[0]&0x1f)<<10 | uint16(w[len(w)-1]&0x1f)<<5 | uint16(len(w)&0x1f)
+}
 
 // maybeContraction reports whether w could be one of the contractions.
 func maybeContraction(w string) bool {
-	k := contractionKey(w[0], w[len(w)-1])
+	k := contractionKey(w)
 	return contractionKeys[k/64]&(1<<(k%64)) != 0
 }
 

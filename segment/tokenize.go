@@ -371,7 +371,8 @@ func (t *tokenizer) chunk(s, e, next int) {
 		t.emit(s, e, 0)
 		return
 	}
-	if k := emoticonPrefix(t.text[s:e]); k > 0 {
+	if c := t.text[s]; (c == ':' || c == ';' || c == '=') && emoticonPrefix(t.text[s:e]) > 0 {
+		k := emoticonPrefix(t.text[s:e])
 		t.emit(s, s+k, 0) // ":-)."
 		t.chunk(s+k, e, next)
 		return
@@ -860,7 +861,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
-	if flags == 0 && n >= 2 && n <= 4 {
+	if flags == 0 && n >= 2 && n <= 4 && maybeContraction(t.text[s:e]) {
 		if k := t.bareClitic(s, e); k > 0 {
 			t.emit(s, k, 0)
 			t.emit(k, e, 0)
@@ -896,21 +897,22 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 // word does with no flags, more quickly: with no apostrophe and no digit,
 // only the contraction lexicon applies ("cannot").
 func (t *tokenizer) letters(s, e int) {
-	if n := e - s; n >= 2 && n <= 4 {
-		if k := t.bareClitic(s, e); k > 0 {
-			t.emit(s, k, 0)
-			t.emit(k, e, 0)
-			return
+	w := t.text[s:e]
+	if n := len(w); n >= 2 && n <= maxContractionLen && maybeContraction(w) {
+		if n <= 4 {
+			if k := t.bareClitic(s, e); k > 0 {
+				t.emit(s, k, 0)
+				t.emit(k, e, 0)
+				return
+			}
 		}
-	}
-	if n := e - s; n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
-		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
+		if k, ok := contractions[string(lowerASCII(buf[:0], w))]; ok {
 			t.contraction(s, e, k)
 			return
 		}
 	}
-	t.push(tok{start: s, end: e}, lettersShape(t.text[s:e]))
+	t.push(tok{start: s, end: e}, lettersShape(w))
 }
 
 // apostropheBefore returns the start of an apostrophe (' or ’ or `) that
@@ -1098,13 +1100,12 @@ func isEmoticon(w string) bool {
 // "you r", "let s"), judged by the words around it; otherwise 0.
 func (t *tokenizer) bareClitic(s, e int) int {
 	c := t.text[s] | 0x20
-	if c != 'i' && c != 'y' && c != 'l' {
-		return 0
+	var key uint32 // the word's bytes, lowercased
+	for i := s; i < e; i++ {
+		key = key<<8 | uint32(t.text[i]|0x20)
 	}
-	var buf [4]byte
-	w := string(lowerASCII(buf[:0], t.text[s:e]))
-	switch w {
-	case "its", "your":
+	switch key {
+	case keyIts, keyYour:
 		next, after := t.peekWord(e)
 		if afterCopula[next] && (c == 'i' || next != "all") { // "give your all"
 			return e - 1
@@ -1112,13 +1113,13 @@ func (t *tokenizer) bareClitic(s, e int) int {
 		if (next == "kind" || next == "sort") && after == "of" {
 			return e - 1 // "its kind of", not "of its kind"
 		}
-	case "ill", "id":
+	case keyIll, keyID:
 		// "ill be", "id just": "I'll", "I'd" before a verb or adverb (not
 		// the name in "Kim Jong Ill also").
 		if next, _ := t.peekWord(e); c == t.text[s] && afterSubject[next] {
 			return s + 1
 		}
-	case "lets":
+	case keyLets:
 		next, _ := t.peekWord(e)
 		if next == "" || letsObjects[next] {
 			return 0
@@ -1136,6 +1137,16 @@ func (t *tokenizer) bareClitic(s, e int) int {
 	}
 	return 0
 }
+
+// Keys of the words bareClitic splits: their bytes, big-endian.
+const (
+	keyIts  = 'i'<<16 | 't'<<8 | 's'
+	keyYour = 'y'<<24 | 'o'<<16 | 'u'<<8 | 'r'
+	keyIll  = 'i'<<16 | 'l'<<8 | 'l'
+	keyID   = 'i'<<8 | 'd'
+	keyLets = 'l'<<24 | 'e'<<16 | 't'<<8 | 's'
+)
+
 
 // peekEnd returns the end of the run of ASCII letters that starts after
 // the white space at i, or i.
