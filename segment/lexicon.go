@@ -55,7 +55,7 @@ var abbreviations = map[string]int{
 	"min": abbrBeforeNumber, "max": abbrBeforeNumber, "tel": abbrAlways, "ext": abbrBeforeNumber,
 	"e.g": abbrAlways, "i.e": abbrAlways, "incl": abbrAlways, "misc": abbrAlways, "jnr": abbrAlways,
 	"snr": abbrAlways, "c": abbrBeforeNumber, "cal": abbrCapitalized, "drs": abbrAlways,
-	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
+	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "attn": abbrAlways, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
 }
 
 // titles lists the abbreviations of titles and ranks, which precede a

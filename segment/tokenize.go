@@ -413,6 +413,9 @@ func (t *tokenizer) chunk(s, e, next int) {
 			}
 			t.emit(s, s+1, 0)
 			s++
+		case r == '@' && s+1 < e && isDigit(t.text[s+1]):
+			t.emit(s, s+1, 0) // "@2.975"
+			s++
 		case r == '+' && s+1 < e && isDigit(t.text[s+1]):
 			goto body // "+44"
 		case r == '#' && s+1 < e && isLetterB(t.text[s+1]):
@@ -482,6 +485,15 @@ trailing:
 			ce--
 		case isCloser(r) || isSentPunct(r):
 			q := t.runStart(s, ce, r, w)
+			if r != '.' && isSentPunct(r) && t.text[q] == '.' && q+1 < ce && t.text[q+1] != '.' {
+				// "T.V.?": the period belongs to the abbreviation.
+				if f := t.abbreviation(s, q, next); f&flagMultiAbbr != 0 {
+					t.stack = append(t.stack, tok{start: q + 1, end: ce})
+					abbr = f
+					ce = q + 1
+					break trailing
+				}
+			}
 			t.stack = append(t.stack, tok{start: q, end: ce})
 			ce = q
 		default:
@@ -489,7 +501,11 @@ trailing:
 		}
 	}
 	if ce > s {
-		t.middle(s, ce, abbr)
+		if abbr == 0 && hasByte(t.text[s:ce], '-') && fileName(t.text[s:ce]) {
+			t.emit(s, ce, 0) // "ld2d-#69366-1.DOC", "Get-A-Free-House.com"
+		} else {
+			t.middle(s, ce, abbr)
+		}
 	}
 	for k := len(t.stack) - 1; k >= 0; k-- {
 		t.emit(t.stack[k].start, t.stack[k].end, 0)
@@ -674,6 +690,13 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 			t.word(ps, i, 0)
 			t.emit(i, i+1, 0)
 			ps, i = i+1, i+1
+		case '#':
+			if i > ps && isLetterB(t.text[i-1]) && i+1 < e && isDigit(t.text[i+1]) {
+				t.word(ps, i, 0) // "job#0000108806"
+				t.emit(i, i+1, 0)
+				ps = i + 1
+			}
+			i++
 		case '/':
 			if t.keepSlash(ps, i, e) {
 				i++
@@ -713,17 +736,40 @@ func (t *tokenizer) missingSpace(ps, i, e int) bool {
 	if j-i-1 > len(buf) {
 		return true
 	}
-	switch string(lowerASCII(buf[:0], t.text[i+1:j])) {
-	case "com", "org", "net", "gov", "edu", "info", "biz", "co", "uk", "io", "us", "de", "fr", "html", "htm", "php", "asp", "jpg", "pdf", "doc", "txt", "exe", "js":
+	return !fileExtensions[string(lowerASCII(buf[:0], t.text[i+1:j]))]
+}
+
+// fileExtensions lists the top-level domains and file extensions after
+// which a period is part of a name ("Amazon.com", "report.pdf").
+var fileExtensions = map[string]bool{
+	"com": true, "org": true, "net": true, "gov": true, "edu": true, "info": true, "biz": true,
+	"co": true, "uk": true, "io": true, "us": true, "de": true, "fr": true, "html": true,
+	"htm": true, "php": true, "asp": true, "jpg": true, "pdf": true, "doc": true, "txt": true,
+	"exe": true, "js": true, "xls": true, "ppt": true, "zip": true, "gif": true, "png": true,
+	"csv": true, "rtf": true, "docx": true, "xlsx": true, "pptx": true,
+}
+
+// fileName reports whether w, letters, digits and "-_#." only, ends with
+// a period and a file extension or top-level domain, as a file or host
+// name does ("ld2d-#69366-1.DOC", "Get-A-Free-House.com").
+func fileName(w string) bool {
+	dot := strings.LastIndexByte(w, '.')
+	if dot <= 0 || len(w)-dot-1 < 2 || len(w)-dot-1 > 4 || !isAlnumB(w[dot-1]) {
 		return false
 	}
-	return true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !isAlnumB(c) && c != '-' && c != '_' && c != '#' && c != '.' {
+			return false
+		}
+	}
+	var buf [4]byte
+	return fileExtensions[string(lowerASCII(buf[:0], w[dot+1:]))]
 }
 
 // midSpecial marks the bytes that middle must look at: inner punctuation
 // and the first bytes of multi-byte runes.
 var midSpecial = func() (set [256]bool) {
-	for _, c := range []byte("-—;!?\"()[]{}|*=~^<>\\.,:/") {
+	for _, c := range []byte("-—;!?\"()[]{}|*=~^<>\\.,:/#") {
 		set[c] = true
 	}
 	for c := 0x80; c < 0x100; c++ {
@@ -809,6 +855,9 @@ func (t *tokenizer) keepHyphen(ps, i, q, e int) bool {
 			return false
 		}
 		// "555-1234", "713-853-1234", extensions "3-5213", ZIP+4 "77002-7361".
+		if left == "1" && rd == 3 && q+rd < e {
+			return true // "1-800-991-9019"
+		}
 		return digits == 3 && rd >= 3 || digits == len(left) && digits != 4 && digits <= 5 && rd == 4 && (q+rd == e || t.text[q+rd] != '-')
 	}
 	if !t.isLetterAt(q, e) && !isDigit(t.text[q]) {
@@ -878,7 +927,7 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 	// Digits followed by a unit: "5pm", "10km".
 	if flags == 0 && isDigit(t.text[s]) {
 		j := s
-		for j < e && (isDigit(t.text[j]) || t.text[j] == '.' || t.text[j] == ',') {
+		for j < e && (isDigit(t.text[j]) || t.text[j] == '.' || t.text[j] == ',' || t.text[j] == ':') {
 			j++
 		}
 		if j < e && j-s <= 6 && isDigit(t.text[j-1]) && e-j <= maxUnitLen {

@@ -49,6 +49,14 @@ func TestTokenRules(t *testing.T) {
 		{"not a month and day", "open 24/7 and 19/20", "open 24 / 7 and 19 / 20"},
 		{"dates and fractions with slashes", "on 9/11 and 11/28/2000, 1/2 cup", "on 9/11 and 11/28/2000 , 1/2 cup"},
 		{"two-letter pairs with a slash", "NY/NJ and w/o and A/C", "NY / NJ and w/o and A/C"},
+		{"time with am or pm", "at 7:30PM and 6:00pm", "at 7:30 PM and 6:00 pm"},
+		{"file and host names with hyphens", "see ld2d-#69366-1.DOC and Get-A-Free-House.com now", "see ld2d-#69366-1.DOC and Get-A-Free-House.com now"},
+		{"hyphenated words stay split", "a well-known state-run firm.", "a well - known state - run firm ."},
+		{"at sign before a number", "price @2.975 today", "price @ 2.975 today"},
+		{"number sign inside a word", "job#0000108806 ok", "job # 0000108806 ok"},
+		{"toll-free number", "call 1-800-991-9019 now", "call 1-800-991-9019 now"},
+		{"abbreviation before a question mark", "the T.V.? yes", "the T.V. ? yes"},
+		{"attn", "Attn. Bob", "Attn. Bob"},
 	}
 	sg := newTestSegmenter(t, Config{})
 	for _, tc := range tests {
