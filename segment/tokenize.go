@@ -304,6 +304,9 @@ func isCurrency(r rune) bool {
 // other marks repeat ("--", "!!", "”").
 func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
 	j := i + w
+	if isBracket(r) {
+		return j // "((" is two tokens
+	}
 	for j < e {
 		r2, w2 := t.decode(j, e)
 		if r2 == r {
@@ -326,6 +329,14 @@ func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
 	return j
 }
 
+func isBracket(r rune) bool {
+	switch r {
+	case '(', ')', '[', ']', '{', '}':
+		return true
+	}
+	return false
+}
+
 func isAngle(r rune) bool { return r == '<' || r == '>' }
 
 // isLineRune reports whether r is one of the marks that make up rules and
@@ -342,6 +353,9 @@ func isLineRune(r rune) bool {
 // last rune is r, not going before s.
 func (t *tokenizer) runStart(s, e int, r rune, w int) int {
 	j := e - w
+	if isBracket(r) {
+		return j // "))" is two tokens
+	}
 	for j > s {
 		r2, w2 := t.decodeLast(s, j)
 		if r2 == r {

@@ -57,6 +57,7 @@ func TestTokenRules(t *testing.T) {
 		{"toll-free number", "call 1-800-991-9019 now", "call 1-800-991-9019 now"},
 		{"abbreviation before a question mark", "the T.V.? yes", "the T.V. ? yes"},
 		{"attn", "Attn. Bob", "Attn. Bob"},
+		{"nested brackets", "(see (a)) and [[1]]", "( see ( a ) ) and [ [ 1 ] ]"},
 	}
 	sg := newTestSegmenter(t, Config{})
 	for _, tc := range tests {
