@@ -138,11 +138,12 @@ var units = map[string]bool{
 // a possessive determiner: determiners, pronouns, negation, adverbs,
 // prepositions and auxiliaries. "its" or "your" before one of them is the
 // contraction written without an apostrophe ("its not", "your in"), which
-// UD splits as "it s" and "you r".
+// UD splits as "it s" and "you r". "very" is left out: "its very
+// existence".
 var afterCopula = map[string]bool{
 	"not": true, "a": true, "an": true, "the": true, "this": true, "that": true, "my": true,
 	"your": true, "his": true, "her": true, "their": true, "our": true, "no": true,
-	"really": true, "very": true, "so": true, "just": true, "still": true, "also": true,
+	"really": true, "so": true, "just": true, "still": true, "also": true,
 	"all": true, "like": true, "been": true, "being": true, "getting": true, "going": true,
 	"gonna": true, "got": true, "nothing": true, "something": true, "always": true, "never": true,
 	"too": true, "about": true, "in": true, "on": true, "at": true, "for": true, "from": true,

@@ -16,6 +16,7 @@ func TestTokenRules(t *testing.T) {
 		{"its kind of", "so its kind of a big deal", "so it s kind of a big deal"},
 		{"possessive its before a noun", "the city and its people", "the city and its people"},
 		{"possessive its kind", "the first of its kind.", "the first of its kind ."},
+		{"possessive its very", "threatens its very existence", "threatens its very existence"},
 		{"its before a hyphenated word", "its all-time high", "its all - time high"},
 		{"your before a preposition", "if your in the USA", "if you r in the USA"},
 		{"possessive your", "give it your all and your best", "give it your all and your best"},
