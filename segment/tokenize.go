@@ -515,11 +515,7 @@ trailing:
 		}
 	}
 	if ce > s {
-		if abbr == 0 && hasByte(t.text[s:ce], '-') && fileName(t.text[s:ce]) {
-			t.emit(s, ce, 0) // "ld2d-#69366-1.DOC", "Get-A-Free-House.com"
-		} else {
-			t.middle(s, ce, abbr)
-		}
+		t.middle(s, ce, abbr)
 	}
 	for k := len(t.stack) - 1; k >= 0; k-- {
 		t.emit(t.stack[k].start, t.stack[k].end, 0)
@@ -670,6 +666,10 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 			if q == i+w && t.keepHyphen(ps, i, q, e) {
 				i = q
 				continue
+			}
+			if ps == s && abbr == 0 && fileName(t.text[s:e]) {
+				t.emit(s, e, 0) // "ld2d-#69366-1.DOC", "Get-A-Free-House.com"
+				return
 			}
 			t.word(ps, i, 0)
 			t.emit(i, q, 0)
