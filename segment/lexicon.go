@@ -58,6 +58,24 @@ var abbreviations = map[string]int{
 	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "attn": abbrAlways, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
 }
 
+// abbreviationKeys holds a bit for the first and last letters and the
+// length of every abbreviation (as contractionKey packs them), a quick
+// test before the map lookup.
+var abbreviationKeys = func() (set [1 << 15 / 64]uint64) {
+	for w := range abbreviations {
+		k := contractionKey(w)
+		set[k/64] |= 1 << (k % 64)
+	}
+	return set
+}()
+
+// maybeAbbreviation reports whether w (at most maxAbbrLen bytes) could be
+// one of the abbreviations.
+func maybeAbbreviation(w string) bool {
+	k := contractionKey(w)
+	return abbreviationKeys[k/64]&(1<<(k%64)) != 0
+}
+
 // titles lists the abbreviations of titles and ranks, which precede a
 // name and so never end a sentence before a capitalized word.
 var titles = map[string]bool{

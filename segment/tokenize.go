@@ -45,6 +45,7 @@ type tokenizer struct {
 	nl     int   // newlines before the next token
 	indent int   // columns of white space since the last newline
 	space  bool  // white space before the next token
+	at     bool  // the current chunk holds an "@"
 }
 
 // isSpaceRune reports whether r separates tokens: Unicode white space,
@@ -69,6 +70,7 @@ const (
 	classLetter = 1 << iota // ASCII letter
 	classSpace              // ASCII white space or control character
 	classHigh               // first or later byte of a multi-byte rune
+	classAt                 // "@", which may start an e-mail address's domain
 )
 
 // byteClass classifies bytes for the chunk scan in run.
@@ -81,6 +83,8 @@ var byteClass = func() (c [256]uint8) {
 			c[b] = classHigh
 		case isLetterB(byte(b)):
 			c[b] = classLetter
+		case b == '@':
+			c[b] = classAt
 		}
 	}
 	return c
@@ -134,12 +138,14 @@ func (t *tokenizer) run(text string) {
 			j++
 		}
 		nonLetter := j
+		at := false
 		for j < n {
 			cl := byteClass[text[j]]
 			if cl&classSpace != 0 {
 				break
 			}
 			if cl&classHigh == 0 {
+				at = at || cl&classAt != 0
 				j++
 				continue
 			}
@@ -156,6 +162,7 @@ func (t *tokenizer) run(text string) {
 			t.letters(i, j-1)
 			t.emit(j-1, j, 0)
 		default:
+			t.at = at
 			t.chunk(i, j, j)
 		}
 		i = j
@@ -167,26 +174,25 @@ func (t *tokenizer) emit(s, e int, flags uint8) {
 	if s >= e {
 		return
 	}
-	t.push(tok{start: s, end: e, flags: flags}, 0)
+	t.push(s, e, flags, 0)
 }
 
-// push appends tk, filling in the white space before it and, when sh is
-// 0, its shape.
-func (t *tokenizer) push(tk tok, sh byte) {
-	tk.nl = uint8(min(t.nl, 255))
-	tk.space = t.space
+// push appends the token [s, e) with flags, filling in the white space
+// before it and, when sh is 0, its shape.
+func (t *tokenizer) push(s, e int, flags uint8, sh byte) {
+	nl := uint8(0)
 	if t.nl > 0 || len(t.toks) == 0 {
-		tk.flags |= flagLineStart
+		nl = uint8(min(t.nl, 255))
+		flags |= flagLineStart
 		if t.indent >= 2 {
-			tk.flags |= flagIndent
+			flags |= flagIndent
 		}
+		t.nl = 0
 	}
 	if sh == 0 {
-		sh = shape(t.text, &tk)
+		sh = shapeOf(t.text[s:e], flags)
 	}
-	tk.shape = sh
-	t.toks = append(t.toks, tk)
-	t.nl = 0
+	t.toks = append(t.toks, tok{start: s, end: e, nl: nl, flags: flags, shape: sh, space: t.space})
 	t.space = false
 }
 
@@ -381,7 +387,7 @@ func (t *tokenizer) runStart(s, e int, r rune, w int) int {
 // chunk tokenizes the white-space-free chunk [s, e). next is where the
 // rest of the text starts (used to look at the following chunk).
 func (t *tokenizer) chunk(s, e, next int) {
-	if isEmoticon(t.text[s:e]) {
+	if e-s <= 4 && isEmoticon(t.text[s:e]) {
 		t.emit(s, e, 0)
 		return
 	}
@@ -448,7 +454,9 @@ func (t *tokenizer) chunk(s, e, next int) {
 	}
 	return
 body:
-	if u := t.urlEnd(s, e); u > s {
+	if !t.at && !urlFirst[t.text[s]] {
+		// Neither a URL nor an e-mail address: skip urlEnd.
+	} else if u := t.urlEnd(s, e); u > s {
 		t.emit(s, u, flagURL)
 		if u < e {
 			t.chunk(u, e, next)
@@ -458,7 +466,9 @@ body:
 	// Trailing punctuation, collected in reverse on t.stack.
 	t.stack = t.stack[:0]
 	ce := e
-	if k := emoticonSuffix(t.text[s:e]); k > 0 && e-k > s && t.isAlnumAt(e-k-1, e) {
+	if c := t.text[e-1]; c != ')' && c != '(' && c != 'D' && c != 'P' {
+		// No smiley at the end.
+	} else if k := emoticonSuffix(t.text[s:e]); k > 0 && e-k > s && t.isAlnumAt(e-k-1, e) {
 		t.stack = append(t.stack, tok{start: e - k, end: e})
 		ce = e - k
 	}
@@ -597,7 +607,7 @@ func (t *tokenizer) abbreviation(s, e, next int) uint8 {
 			return flagAbbr // "Á."
 		}
 	}
-	if len(w) > maxAbbrLen {
+	if len(w) > maxAbbrLen || !maybeAbbreviation(w) {
 		return 0
 	}
 	var buf [maxAbbrLen]byte
@@ -975,7 +985,7 @@ func (t *tokenizer) letters(s, e int) {
 			return
 		}
 	}
-	t.push(tok{start: s, end: e}, lettersShape(w))
+	t.push(s, e, 0, lettersShape(w))
 }
 
 // apostropheBefore returns the start of an apostrophe (' or ’ or `) that
@@ -992,6 +1002,10 @@ func (t *tokenizer) apostropheBefore(s, e int) int {
 	}
 	return -1
 }
+
+// urlFirst marks the first letters of "http", "https", "ftp", "www",
+// "mailto", which urlEnd looks for.
+var urlFirst = [256]bool{'h': true, 'H': true, 'w': true, 'W': true, 'f': true, 'F': true, 'm': true, 'M': true}
 
 // urlEnd returns the end of a URL or e-mail address starting at s within
 // [s, e), without trailing punctuation, or s when there is none.
@@ -1209,7 +1223,6 @@ const (
 	keyID   = 'i'<<8 | 'd'
 	keyLets = 'l'<<24 | 'e'<<16 | 't'<<8 | 's'
 )
-
 
 // peekEnd returns the end of the run of ASCII letters that starts after
 // the white space at i, or i.
