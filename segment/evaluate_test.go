@@ -25,7 +25,7 @@ func TestEvaluate(t *testing.T) {
 	// Floors just under the scores reached (see MODEL.md).
 	floors := eval.Floors{
 		"segment.ewt.token.f1":    0.995,
-		"segment.ewt.sentence.f1": 0.898,
+		"segment.ewt.sentence.f1": 0.895,
 		"segment.gum.token.f1":    0.999,
 		"segment.gum.sentence.f1": 0.945,
 	}
