@@ -135,11 +135,13 @@ const (
 )
 
 // shape classifies a token for features.
-func shape(text string, tk *tok) byte {
-	if tk.flags&flagURL != 0 {
+func shape(text string, tk *tok) byte { return shapeOf(text[tk.start:tk.end], tk.flags) }
+
+// shapeOf classifies the token w with flags.
+func shapeOf(w string, flags uint8) byte {
+	if flags&flagURL != 0 {
 		return shapeURL
 	}
-	w := text[tk.start:tk.end]
 	c := w[0]
 	if c < 0x80 {
 		switch {

@@ -21,6 +21,9 @@ func FuzzSegment(f *testing.F) {
 		"\"Yes.\" (No.) Wait... what?! 10–20 a--b non-profit 15-year-old J. R. R. Tolkien Inc..",
 		"Caf\xe9 \xff\xfe owners\x00 said :) family:) quality.You gonna cannot",
 		"'90s 's 'em ' '' `` -5 .5 $ # -- ... …",
+		"its not your in Lets go but lets see ill be id just dunno wont its kind of",
+		"\"A\"<ab...@c.com> :-). ): ----== --> <> 3-5213 12-20-2000 1-800-991-9019 +44 #tag job#12 @2.9",
+		"24/7 9/11 NY/NJ ((a)) 7:30PM ld2d-#1-1.DOC T.V.? Attn. wow...?! x-",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)

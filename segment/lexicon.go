@@ -55,7 +55,25 @@ var abbreviations = map[string]int{
 	"min": abbrBeforeNumber, "max": abbrBeforeNumber, "tel": abbrAlways, "ext": abbrBeforeNumber,
 	"e.g": abbrAlways, "i.e": abbrAlways, "incl": abbrAlways, "misc": abbrAlways, "jnr": abbrAlways,
 	"snr": abbrAlways, "c": abbrBeforeNumber, "cal": abbrCapitalized, "drs": abbrAlways,
-	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
+	"sts": abbrCapitalized, "ps": abbrCapitalized, "nr": abbrBeforeNumber, "ref": abbrBeforeNumber, "attn": abbrAlways, "mssrs": abbrAlways, "mme": abbrAlways, "mlle": abbrAlways, "dist": abbrCapitalized,
+}
+
+// abbreviationKeys holds a bit for the first and last letters and the
+// length of every abbreviation (as contractionKey packs them), a quick
+// test before the map lookup.
+var abbreviationKeys = func() (set [1 << 15 / 64]uint64) {
+	for w := range abbreviations {
+		k := contractionKey(w)
+		set[k/64] |= 1 << (k % 64)
+	}
+	return set
+}()
+
+// maybeAbbreviation reports whether w (at most maxAbbrLen bytes) could be
+// one of the abbreviations.
+func maybeAbbreviation(w string) bool {
+	k := contractionKey(w)
+	return abbreviationKeys[k/64]&(1<<(k%64)) != 0
 }
 
 // titles lists the abbreviations of titles and ranks, which precede a
@@ -78,35 +96,47 @@ var prefixes = map[string]bool{
 	"pre": true, "post": true, "multi": true, "ex": true, "counter": true, "semi": true,
 	"sub": true, "mini": true, "socio": true, "psycho": true, "inter": true, "intra": true,
 	"super": true, "ultra": true, "cross": true, "neo": true, "pseudo": true, "micro": true,
-	"macro": true, "bi": true, "tri": true, "un": true, "de": true, "extra": true,
+	"macro": true, "bi": true, "tri": true, "un": true, "de": true, "extra": true, "over": true,
+	"mis": true,
 }
 
 const maxContractionLen = 9
 
 // contractions maps lowercased words that UD splits without an apostrophe
-// to the length of their first part: "gonna" = "gon" + "na".
+// to the length of their first part: "gonna" = "gon" + "na"; a value of
+// 16 or more holds two cuts, k&15 and k>>4 ("dunno" = "du" + "n" + "no").
 var contractions = map[string]int{
 	"gonna": 3, "wanna": 3, "gotta": 3, "cannot": 3, "gimme": 3, "lemme": 3,
 	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3, "arent": 3, "werent": 4,
 	"couldnt": 5, "wouldnt": 5, "shouldnt": 6, "havent": 4, "hasnt": 3, "hadnt": 3,
 	"aint": 2, "alot": 1, "outta": 3, "cant": 2, "thats": 4, "ive": 1, "im": 1, "whats": 4, "youre": 3,
+	"dunno": 2 | 3<<4, "wont": 2, "hes": 2, "theres": 5, "elses": 4, "arnt": 2, "youll": 3, "theyre": 4,
 }
 
-// contractionKeys holds a bit for the lowercased first and last letters
-// of every contraction, a quick test before the map lookup.
-var contractionKeys = func() (set [1 << 16 / 64]uint64) {
+// contractionKeys holds a bit for the first and last letters and the
+// length of every contraction and of the words bareClitic splits, a quick
+// test before the exact one.
+var contractionKeys = func() (set [1 << 15 / 64]uint64) {
 	for w := range contractions {
-		k := contractionKey(w[0], w[len(w)-1])
+		k := contractionKey(w)
+		set[k/64] |= 1 << (k % 64)
+	}
+	for _, w := range []string{"its", "your", "lets", "ill", "id"} {
+		k := contractionKey(w)
 		set[k/64] |= 1 << (k % 64)
 	}
 	return set
 }()
 
-func contractionKey(first, last byte) uint16 { return uint16(first|0x20)<<8 | uint16(last|0x20) }
+// contractionKey packs the first and last letters of w (five bits each,
+// case folded) and its length (below 32).
+func contractionKey(w string) uint16 {
+	return uint16(w[0]&0x1f)<<10 | uint16(w[len(w)-1]&0x1f)<<5 | uint16(len(w)&0x1f)
+}
 
 // maybeContraction reports whether w could be one of the contractions.
 func maybeContraction(w string) bool {
-	k := contractionKey(w[0], w[len(w)-1])
+	k := contractionKey(w)
 	return contractionKeys[k/64]&(1<<(k%64)) != 0
 }
 
@@ -120,4 +150,48 @@ var units = map[string]bool{
 	"ml": true, "gb": true, "mb": true, "kb": true, "tb": true, "ghz": true, "mhz": true,
 	"hrs": true, "hr": true, "mins": true, "min": true, "sec": true, "secs": true, "yrs": true,
 	"kw": true, "mw": true, "oz": true, "k": true, "m": true, "bn": true, "mn": true, "tn": true,
+}
+
+// afterCopula lists words that can follow "it is" or "you are" but never
+// a possessive determiner: determiners, pronouns, negation, adverbs,
+// prepositions and auxiliaries. "its" or "your" before one of them is the
+// contraction written without an apostrophe ("its not", "your in"), which
+// UD splits as "it s" and "you r". "very" is left out: "its very
+// existence".
+var afterCopula = map[string]bool{
+	"not": true, "a": true, "an": true, "the": true, "this": true, "that": true, "my": true,
+	"your": true, "his": true, "her": true, "their": true, "our": true, "no": true,
+	"really": true, "so": true, "just": true, "still": true, "also": true,
+	"all": true, "like": true, "been": true, "being": true, "getting": true, "going": true,
+	"gonna": true, "got": true, "nothing": true, "something": true, "always": true, "never": true,
+	"too": true, "about": true, "in": true, "on": true, "at": true, "for": true, "from": true,
+	"with": true, "between": true, "over": true, "now": true, "definitely": true, "simply": true,
+	"probably": true, "prolly": true, "actually": true, "totally": true, "almost": true,
+	"quite": true, "such": true, "because": true, "what": true, "how": true, "when": true,
+	"where": true, "ok": true, "okay": true, "looking": true,
+}
+
+// afterSubject lists verbs and adverbs that follow "I'll" or "I'd" but
+// not the words "ill" or "id", so that "ill be" and "id just" are the
+// contractions written without an apostrophe ("i ll", "i d").
+var afterSubject = map[string]bool{
+	"be": true, "have": true, "never": true, "just": true, "probably": true, "really": true,
+	"rather": true, "love": true, "go": true, "get": true, "say": true, "need": true,
+	"try": true, "definitely": true, "always": true, "still": true, "also": true,
+}
+
+// letsObjects lists words that follow the verb "lets" ("it lets you"),
+// so that "lets" before them is not "let's".
+var letsObjects = map[string]bool{
+	"me": true, "you": true, "him": true, "her": true, "it": true, "us": true, "them": true,
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"my": true, "your": true, "his": true, "its": true, "our": true, "their": true,
+	"people": true, "users": true, "everyone": true, "anyone": true, "someone": true, "one": true,
+}
+
+// beforeLets lists the words before a sentence-initial "lets" that mark
+// it as "let's" ("but lets see").
+var beforeLets = map[string]bool{
+	",": true, ";": true, "but": true, "so": true, "and": true, "ok": true, "okay": true,
+	"now": true, "then": true, "please": true, "well": true, "\"": true, "(": true,
 }

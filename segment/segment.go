@@ -454,7 +454,7 @@ func listNumber(text string, toks []tok, k int) bool {
 		return false
 	}
 	p := &toks[k-1]
-	if w := text[p.start:p.end]; w != "." && w != ")" {
+	if p.end-p.start != 1 || text[p.start] != '.' && text[p.start] != ')' {
 		return false
 	}
 	num := &toks[k-2]

@@ -45,6 +45,7 @@ type tokenizer struct {
 	nl     int   // newlines before the next token
 	indent int   // columns of white space since the last newline
 	space  bool  // white space before the next token
+	at     bool  // the current chunk holds an "@"
 }
 
 // isSpaceRune reports whether r separates tokens: Unicode white space,
@@ -69,6 +70,7 @@ const (
 	classLetter = 1 << iota // ASCII letter
 	classSpace              // ASCII white space or control character
 	classHigh               // first or later byte of a multi-byte rune
+	classAt                 // "@", which may start an e-mail address's domain
 )
 
 // byteClass classifies bytes for the chunk scan in run.
@@ -81,6 +83,8 @@ var byteClass = func() (c [256]uint8) {
 			c[b] = classHigh
 		case isLetterB(byte(b)):
 			c[b] = classLetter
+		case b == '@':
+			c[b] = classAt
 		}
 	}
 	return c
@@ -134,12 +138,14 @@ func (t *tokenizer) run(text string) {
 			j++
 		}
 		nonLetter := j
+		at := false
 		for j < n {
 			cl := byteClass[text[j]]
 			if cl&classSpace != 0 {
 				break
 			}
 			if cl&classHigh == 0 {
+				at = at || cl&classAt != 0
 				j++
 				continue
 			}
@@ -156,6 +162,7 @@ func (t *tokenizer) run(text string) {
 			t.letters(i, j-1)
 			t.emit(j-1, j, 0)
 		default:
+			t.at = at
 			t.chunk(i, j, j)
 		}
 		i = j
@@ -167,26 +174,25 @@ func (t *tokenizer) emit(s, e int, flags uint8) {
 	if s >= e {
 		return
 	}
-	t.push(tok{start: s, end: e, flags: flags}, 0)
+	t.push(s, e, flags, 0)
 }
 
-// push appends tk, filling in the white space before it and, when sh is
-// 0, its shape.
-func (t *tokenizer) push(tk tok, sh byte) {
-	tk.nl = uint8(min(t.nl, 255))
-	tk.space = t.space
+// push appends the token [s, e) with flags, filling in the white space
+// before it and, when sh is 0, its shape.
+func (t *tokenizer) push(s, e int, flags uint8, sh byte) {
+	nl := uint8(0)
 	if t.nl > 0 || len(t.toks) == 0 {
-		tk.flags |= flagLineStart
+		nl = uint8(min(t.nl, 255))
+		flags |= flagLineStart
 		if t.indent >= 2 {
-			tk.flags |= flagIndent
+			flags |= flagIndent
 		}
+		t.nl = 0
 	}
 	if sh == 0 {
-		sh = shape(t.text, &tk)
+		sh = shapeOf(t.text[s:e], flags)
 	}
-	tk.shape = sh
-	t.toks = append(t.toks, tk)
-	t.nl = 0
+	t.toks = append(t.toks, tok{start: s, end: e, nl: nl, flags: flags, shape: sh, space: t.space})
 	t.space = false
 }
 
@@ -304,10 +310,24 @@ func isCurrency(r rune) bool {
 // other marks repeat ("--", "!!", "”").
 func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
 	j := i + w
+	if isBracket(r) {
+		return j // "((" is two tokens
+	}
 	for j < e {
 		r2, w2 := t.decode(j, e)
-		if r2 == r || (isSentPunct(r) && isSentPunct(r2)) {
+		if r2 == r {
 			j += w2
+			continue
+		}
+		if isSentPunct(r) && isSentPunct(r2) {
+			if (r2 == '?' || r2 == '!') && j-i >= 3 && t.text[j-1] == '.' && t.text[j-2] == '.' && t.text[j-3] == '.' {
+				break // "...?" is an ellipsis, then a question mark
+			}
+			j += w2
+			continue
+		}
+		if isLineRune(r) && isLineRune(r2) && !(isAngle(r) && isAngle(r2)) {
+			j += w2 // "----==", "-->", not "<>"
 			continue
 		}
 		break
@@ -315,13 +335,47 @@ func (t *tokenizer) runEnd(i, e int, r rune, w int) int {
 	return j
 }
 
+func isBracket(r rune) bool {
+	switch r {
+	case '(', ')', '[', ']', '{', '}':
+		return true
+	}
+	return false
+}
+
+func isAngle(r rune) bool { return r == '<' || r == '>' }
+
+// isLineRune reports whether r is one of the marks that make up rules and
+// arrows ("----==", "-->", "=====>"), whose runs are one token.
+func isLineRune(r rune) bool {
+	switch r {
+	case '-', '=', '_', '~', '*', '+', '<', '>', '|':
+		return true
+	}
+	return false
+}
+
 // runStart returns the start of the run of punctuation ending at e whose
 // last rune is r, not going before s.
 func (t *tokenizer) runStart(s, e int, r rune, w int) int {
 	j := e - w
+	if isBracket(r) {
+		return j // "))" is two tokens
+	}
 	for j > s {
 		r2, w2 := t.decodeLast(s, j)
-		if r2 == r || (isSentPunct(r) && isSentPunct(r2)) {
+		if r2 == r {
+			j -= w2
+			continue
+		}
+		if isSentPunct(r) && isSentPunct(r2) {
+			if r2 == '.' && t.text[j] != '.' && j-3 >= s && t.text[j-2] == '.' && t.text[j-3] == '.' {
+				break // "...?" is an ellipsis, then a question mark
+			}
+			j -= w2
+			continue
+		}
+		if isLineRune(r) && isLineRune(r2) && !(isAngle(r) && isAngle(r2)) {
 			j -= w2
 			continue
 		}
@@ -333,8 +387,14 @@ func (t *tokenizer) runStart(s, e int, r rune, w int) int {
 // chunk tokenizes the white-space-free chunk [s, e). next is where the
 // rest of the text starts (used to look at the following chunk).
 func (t *tokenizer) chunk(s, e, next int) {
-	if isEmoticon(t.text[s:e]) {
+	if e-s <= 4 && isEmoticon(t.text[s:e]) {
 		t.emit(s, e, 0)
+		return
+	}
+	if c := t.text[s]; (c == ':' || c == ';' || c == '=') && emoticonPrefix(t.text[s:e]) > 0 {
+		k := emoticonPrefix(t.text[s:e])
+		t.emit(s, s+k, 0) // ":-)."
+		t.chunk(s+k, e, next)
 		return
 	}
 	// Leading punctuation.
@@ -373,6 +433,13 @@ func (t *tokenizer) chunk(s, e, next int) {
 			}
 			t.emit(s, s+1, 0)
 			s++
+		case r == '@' && s+1 < e && isDigit(t.text[s+1]):
+			t.emit(s, s+1, 0) // "@2.975"
+			s++
+		case r == '+' && s+1 < e && isDigit(t.text[s+1]):
+			goto body // "+44"
+		case r == '#' && s+1 < e && isLetterB(t.text[s+1]):
+			goto body // "#audiobooks"
 		case isCurrency(r):
 			q := t.runEnd(s, e, r, w)
 			t.emit(s, q, 0)
@@ -387,7 +454,9 @@ func (t *tokenizer) chunk(s, e, next int) {
 	}
 	return
 body:
-	if u := t.urlEnd(s, e); u > s {
+	if !t.at && !urlFirst[t.text[s]] {
+		// Neither a URL nor an e-mail address: skip urlEnd.
+	} else if u := t.urlEnd(s, e); u > s {
 		t.emit(s, u, flagURL)
 		if u < e {
 			t.chunk(u, e, next)
@@ -397,7 +466,9 @@ body:
 	// Trailing punctuation, collected in reverse on t.stack.
 	t.stack = t.stack[:0]
 	ce := e
-	if k := emoticonSuffix(t.text[s:e]); k > 0 && e-k > s && t.isAlnumAt(e-k-1, e) {
+	if c := t.text[e-1]; c != ')' && c != '(' && c != 'D' && c != 'P' {
+		// No smiley at the end.
+	} else if k := emoticonSuffix(t.text[s:e]); k > 0 && e-k > s && t.isAlnumAt(e-k-1, e) {
 		t.stack = append(t.stack, tok{start: e - k, end: e})
 		ce = e - k
 	}
@@ -433,8 +504,20 @@ trailing:
 			q := t.runStart(s, ce, r, w)
 			t.stack = append(t.stack, tok{start: q, end: ce})
 			ce = q
+		case r == '#' && ce-1 > s && isLetterB(t.text[ce-2]):
+			t.stack = append(t.stack, tok{start: ce - 1, end: ce}) // "job#"
+			ce--
 		case isCloser(r) || isSentPunct(r):
 			q := t.runStart(s, ce, r, w)
+			if r != '.' && isSentPunct(r) && t.text[q] == '.' && q+1 < ce && t.text[q+1] != '.' {
+				// "T.V.?": the period belongs to the abbreviation.
+				if f := t.abbreviation(s, q, next); f&flagMultiAbbr != 0 {
+					t.stack = append(t.stack, tok{start: q + 1, end: ce})
+					abbr = f
+					ce = q + 1
+					break trailing
+				}
+			}
 			t.stack = append(t.stack, tok{start: q, end: ce})
 			ce = q
 		default:
@@ -524,7 +607,7 @@ func (t *tokenizer) abbreviation(s, e, next int) uint8 {
 			return flagAbbr // "Á."
 		}
 	}
-	if len(w) > maxAbbrLen {
+	if len(w) > maxAbbrLen || !maybeAbbreviation(w) {
 		return 0
 	}
 	var buf [maxAbbrLen]byte
@@ -594,6 +677,10 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 				i = q
 				continue
 			}
+			if ps == s && abbr == 0 && fileName(t.text[s:e]) {
+				t.emit(s, e, 0) // "ld2d-#69366-1.DOC", "Get-A-Free-House.com"
+				return
+			}
 			t.word(ps, i, 0)
 			t.emit(i, q, 0)
 			ps, i = q, q
@@ -602,6 +689,12 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 			t.word(ps, i, 0)
 			t.emit(i, q, 0)
 			ps, i = q, q
+			if q < e && (r == '<' || r == '"' || r == '(' || r == '[') {
+				if u := t.urlEnd(q, e); u > q {
+					t.emit(q, u, flagURL) // "Name"<name@example.com
+					ps, i = u, u
+				}
+			}
 		case '.':
 			q := t.runEnd(i, e, r, w)
 			if q-i >= 2 || t.missingSpace(ps, i, e) {
@@ -621,6 +714,13 @@ func (t *tokenizer) middle(s, e int, abbr uint8) {
 			t.word(ps, i, 0)
 			t.emit(i, i+1, 0)
 			ps, i = i+1, i+1
+		case '#':
+			if i > ps && isLetterB(t.text[i-1]) && i+1 < e && isDigit(t.text[i+1]) {
+				t.word(ps, i, 0) // "job#0000108806"
+				t.emit(i, i+1, 0)
+				ps = i + 1
+			}
+			i++
 		case '/':
 			if t.keepSlash(ps, i, e) {
 				i++
@@ -660,17 +760,40 @@ func (t *tokenizer) missingSpace(ps, i, e int) bool {
 	if j-i-1 > len(buf) {
 		return true
 	}
-	switch string(lowerASCII(buf[:0], t.text[i+1:j])) {
-	case "com", "org", "net", "gov", "edu", "info", "biz", "co", "uk", "io", "us", "de", "fr", "html", "htm", "php", "asp", "jpg", "pdf", "doc", "txt", "exe", "js":
+	return !fileExtensions[string(lowerASCII(buf[:0], t.text[i+1:j]))]
+}
+
+// fileExtensions lists the top-level domains and file extensions after
+// which a period is part of a name ("Amazon.com", "report.pdf").
+var fileExtensions = map[string]bool{
+	"com": true, "org": true, "net": true, "gov": true, "edu": true, "info": true, "biz": true,
+	"co": true, "uk": true, "io": true, "us": true, "de": true, "fr": true, "html": true,
+	"htm": true, "php": true, "asp": true, "jpg": true, "pdf": true, "doc": true, "txt": true,
+	"exe": true, "js": true, "xls": true, "ppt": true, "zip": true, "gif": true, "png": true,
+	"csv": true, "rtf": true, "docx": true, "xlsx": true, "pptx": true,
+}
+
+// fileName reports whether w, letters, digits and "-_#." only, ends with
+// a period and a file extension or top-level domain, as a file or host
+// name does ("ld2d-#69366-1.DOC", "Get-A-Free-House.com").
+func fileName(w string) bool {
+	dot := strings.LastIndexByte(w, '.')
+	if dot <= 0 || len(w)-dot-1 < 2 || len(w)-dot-1 > 4 || !isAlnumB(w[dot-1]) {
 		return false
 	}
-	return true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !isAlnumB(c) && c != '-' && c != '_' && c != '#' && c != '.' {
+			return false
+		}
+	}
+	var buf [4]byte
+	return fileExtensions[string(lowerASCII(buf[:0], w[dot+1:]))]
 }
 
 // midSpecial marks the bytes that middle must look at: inner punctuation
 // and the first bytes of multi-byte runes.
 var midSpecial = func() (set [256]bool) {
-	for _, c := range []byte("-—;!?\"()[]{}|*=~^<>\\.,:/") {
+	for _, c := range []byte("-—;!?\"()[]{}|*=~^<>\\.,:/#") {
 		set[c] = true
 	}
 	for c := 0x80; c < 0x100; c++ {
@@ -686,15 +809,46 @@ func (t *tokenizer) keepSlash(ps, i, e int) bool {
 		return false
 	}
 	if isDigit(t.text[i-1]) && isDigit(t.text[i+1]) {
-		return true
+		return t.keepNumberSlash(ps, i, e)
 	}
-	// Short letter forms: at most two letters on each side.
+	// Short letter forms: at most two letters on each side, one of them a
+	// single letter ("w/o", "A/C", "s/he"; not "NY/NJ").
 	l := i - ps
 	r := 0
 	for j := i + 1; j < e && isAlnumB(t.text[j]); j++ {
 		r++
 	}
-	return l <= 2 && r >= 1 && r <= 2 && (i+1+r == e || !t.isAlnumAt(i+1+r, e))
+	return l <= 2 && r >= 1 && r <= 2 && (l == 1 || r == 1) && (i+1+r == e || !t.isAlnumAt(i+1+r, e))
+}
+
+// keepNumberSlash reports whether the slash at i between two digits stays
+// inside the token: in a date ("11/28/2000", "9/11"), a fraction ("1/2")
+// or a telephone number ("713/871-5119"), not between two numbers that are
+// no month and day ("24/7", "2001/02", "19/20").
+func (t *tokenizer) keepNumberSlash(ps, i, e int) bool {
+	a := i
+	for a > ps && isDigit(t.text[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < e && isDigit(t.text[b]) {
+		b++
+	}
+	if a > ps && t.text[a-1] == '/' || b < e && (t.text[b] == '/' || t.text[b] == '-') {
+		return true // a date of three parts, or a telephone number
+	}
+	if i-a > 2 || b-(i+1) > 2 {
+		return false
+	}
+	month := int(t.text[i-1] - '0')
+	if i-a == 2 {
+		month += 10 * int(t.text[a]-'0')
+	}
+	day := int(t.text[b-1] - '0')
+	if b-(i+1) == 2 {
+		day += 10 * int(t.text[i+1]-'0')
+	}
+	return month <= 12 && day <= 31
 }
 
 // keepHyphen reports whether the single hyphen [i, q) stays inside the
@@ -710,6 +864,9 @@ func (t *tokenizer) keepHyphen(ps, i, q, e int) bool {
 		if !isDigit(t.text[q]) {
 			return false
 		}
+		if numericDate(t.text[ps:e]) {
+			return true // "12-20-2000"
+		}
 		digits := 0
 		for j := len(left) - 1; j >= 0 && isDigit(left[j]); j-- {
 			digits++
@@ -718,7 +875,14 @@ func (t *tokenizer) keepHyphen(ps, i, q, e int) bool {
 		for j := q; j < e && isDigit(t.text[j]); j++ {
 			rd++
 		}
-		return digits == 3 && rd >= 3 && (q+rd == e || t.text[q+rd] == '-')
+		if q+rd != e && t.text[q+rd] != '-' {
+			return false
+		}
+		// "555-1234", "713-853-1234", extensions "3-5213", ZIP+4 "77002-7361".
+		if left == "1" && rd == 3 && q+rd < e {
+			return true // "1-800-991-9019"
+		}
+		return digits == 3 && rd >= 3 || digits == len(left) && digits != 4 && digits <= 5 && rd == 4 && (q+rd == e || t.text[q+rd] != '-')
 	}
 	if !t.isLetterAt(q, e) && !isDigit(t.text[q]) {
 		return false
@@ -770,18 +934,24 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 			}
 		}
 	}
+	if flags == 0 && n >= 2 && n <= 4 && maybeContraction(t.text[s:e]) {
+		if k := t.bareClitic(s, e); k > 0 {
+			t.emit(s, k, 0)
+			t.emit(k, e, 0)
+			return
+		}
+	}
 	if flags == 0 && n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
 		var buf [maxContractionLen]byte
 		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
-			t.emit(s, s+k, 0)
-			t.emit(s+k, e, 0)
+			t.contraction(s, e, k)
 			return
 		}
 	}
 	// Digits followed by a unit: "5pm", "10km".
 	if flags == 0 && isDigit(t.text[s]) {
 		j := s
-		for j < e && (isDigit(t.text[j]) || t.text[j] == '.' || t.text[j] == ',') {
+		for j < e && (isDigit(t.text[j]) || t.text[j] == '.' || t.text[j] == ',' || t.text[j] == ':') {
 			j++
 		}
 		if j < e && j-s <= 6 && isDigit(t.text[j-1]) && e-j <= maxUnitLen {
@@ -800,15 +970,22 @@ func (t *tokenizer) word(s, e int, flags uint8) {
 // word does with no flags, more quickly: with no apostrophe and no digit,
 // only the contraction lexicon applies ("cannot").
 func (t *tokenizer) letters(s, e int) {
-	if n := e - s; n >= 2 && n <= maxContractionLen && maybeContraction(t.text[s:e]) {
+	w := t.text[s:e]
+	if n := len(w); n >= 2 && n <= maxContractionLen && maybeContraction(w) {
+		if n <= 4 {
+			if k := t.bareClitic(s, e); k > 0 {
+				t.emit(s, k, 0)
+				t.emit(k, e, 0)
+				return
+			}
+		}
 		var buf [maxContractionLen]byte
-		if k, ok := contractions[string(lowerASCII(buf[:0], t.text[s:e]))]; ok {
-			t.emit(s, s+k, 0)
-			t.emit(s+k, e, 0)
+		if k, ok := contractions[string(lowerASCII(buf[:0], w))]; ok {
+			t.contraction(s, e, k)
 			return
 		}
 	}
-	t.push(tok{start: s, end: e}, lettersShape(t.text[s:e]))
+	t.push(s, e, 0, lettersShape(w))
 }
 
 // apostropheBefore returns the start of an apostrophe (' or ’ or `) that
@@ -825,6 +1002,10 @@ func (t *tokenizer) apostropheBefore(s, e int) int {
 	}
 	return -1
 }
+
+// urlFirst marks the first letters of "http", "https", "ftp", "www",
+// "mailto", which urlEnd looks for.
+var urlFirst = [256]bool{'h': true, 'H': true, 'w': true, 'W': true, 'f': true, 'F': true, 'm': true, 'M': true}
 
 // urlEnd returns the end of a URL or e-mail address starting at s within
 // [s, e), without trailing punctuation, or s when there is none.
@@ -843,6 +1024,7 @@ func (t *tokenizer) urlEnd(s, e int) int {
 		}
 	}
 	url := false
+	end := e
 	switch {
 	case hasPrefixFold(w, "http://"), hasPrefixFold(w, "https://"), hasPrefixFold(w, "ftp://"),
 		hasPrefixFold(w, "www."), hasPrefixFold(w, "mailto:"):
@@ -864,7 +1046,8 @@ func (t *tokenizer) urlEnd(s, e int) int {
 			return s
 		}
 		dot := false
-		for i := at + 1; i < len(w); i++ {
+		i := at + 1
+		for ; i < len(w); i++ {
 			c := w[i]
 			if c == '.' && i > at+1 && i+1 < len(w) && isAlnumB(w[i+1]) {
 				dot = true
@@ -878,11 +1061,11 @@ func (t *tokenizer) urlEnd(s, e int) int {
 			return s
 		}
 		url = true
+		end = s + i // the address ends with its domain
 	}
 	if !url {
 		return s
 	}
-	end := e
 	// Trim trailing punctuation, keeping a closing parenthesis that
 	// matches an opening one inside the URL.
 	opens, closes := countByte(w, '('), countByte(w, ')')
@@ -983,8 +1166,170 @@ func isEmoticon(w string) bool {
 	}
 	switch w {
 	case ":)", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", ":-P", ":/", ":-/",
-		"=)", "=(", "(:", "):", ":'(", ":o", ":O", "<3", "^_^", "xD", "XD", ":]", ":[", ";D", ":|":
+		"=)", "=(", "(:", ":'(", ":o", ":O", "<3", "^_^", "xD", "XD", ":]", ":[", ";D", ":|":
 		return true
 	}
 	return false
+}
+
+// bareClitic returns where to split the word [s, e) when it is "its",
+// "your" or "lets" standing for "it's", "you're" or "let's" (UD: "it s",
+// "you r", "let s"), judged by the words around it; otherwise 0.
+func (t *tokenizer) bareClitic(s, e int) int {
+	c := t.text[s] | 0x20
+	var key uint32 // the word's bytes, lowercased
+	for i := s; i < e; i++ {
+		key = key<<8 | uint32(t.text[i]|0x20)
+	}
+	switch key {
+	case keyIts, keyYour:
+		next, after := t.peekWord(e)
+		if afterCopula[next] && (c == 'i' || next != "all") { // "give your all"
+			return e - 1
+		}
+		if (next == "kind" || next == "sort") && after == "of" {
+			return e - 1 // "its kind of", not "of its kind"
+		}
+	case keyIll, keyID:
+		// "ill be", "id just": "I'll", "I'd" before a verb or adverb (not
+		// the name in "Kim Jong Ill also").
+		if next, _ := t.peekWord(e); c == t.text[s] && afterSubject[next] {
+			return s + 1
+		}
+	case keyLets:
+		next, _ := t.peekWord(e)
+		if next == "" || letsObjects[next] {
+			return 0
+		}
+		if isUpperB(t.text[s]) {
+			return e - 1
+		}
+		if n := len(t.toks); n > 0 {
+			p := t.toks[n-1]
+			var pb [8]byte
+			if p.end-p.start <= len(pb) && beforeLets[string(lowerASCII(pb[:0], t.text[p.start:p.end]))] {
+				return e - 1
+			}
+		}
+	}
+	return 0
+}
+
+// Keys of the words bareClitic splits: their bytes, big-endian.
+const (
+	keyIts  = 'i'<<16 | 't'<<8 | 's'
+	keyYour = 'y'<<24 | 'o'<<16 | 'u'<<8 | 'r'
+	keyIll  = 'i'<<16 | 'l'<<8 | 'l'
+	keyID   = 'i'<<8 | 'd'
+	keyLets = 'l'<<24 | 'e'<<16 | 't'<<8 | 's'
+)
+
+// peekEnd returns the end of the run of ASCII letters that starts after
+// the white space at i, or i.
+func (t *tokenizer) peekEnd(i int) int {
+	j := i
+	for j < len(t.text) && (t.text[j] == ' ' || t.text[j] == '\t' || t.text[j] == '\n' || t.text[j] == '\r') {
+		j++
+	}
+	if j == i {
+		return i
+	}
+	k := j
+	for k < len(t.text) && isLetterB(t.text[k]) {
+		k++
+	}
+	return k
+}
+
+// peekWord returns, lowercased, the word of ASCII letters that follows
+// the white space at i, and the word after that; "" when there is none or
+// the word goes on with a hyphen, apostrophe or digit ("all-time").
+func (t *tokenizer) peekWord(i int) (next, after string) {
+	k := t.peekEnd(i)
+	j := k
+	for j > i && isLetterB(t.text[j-1]) {
+		j--
+	}
+	if j == k || k-j > 12 {
+		return "", ""
+	}
+	if k < len(t.text) {
+		if c := t.text[k]; c == '-' || c == '\'' || isDigit(c) || c >= 0x80 {
+			return "", ""
+		}
+	}
+	var buf [12]byte
+	next = string(lowerASCII(buf[:0], t.text[j:k]))
+	if k2 := t.peekEnd(k); k2 > k {
+		j2 := k2
+		for j2 > k && isLetterB(t.text[j2-1]) {
+			j2--
+		}
+		if k2-j2 <= 12 {
+			var buf2 [12]byte
+			after = string(lowerASCII(buf2[:0], t.text[j2:k2]))
+		}
+	}
+	return next, after
+}
+
+// emoticonPrefix returns the length of an emoticon that starts w and is
+// followed by punctuation only (":-).", ":)!!"), or 0.
+func emoticonPrefix(w string) int {
+	if len(w) < 3 || (w[0] != ':' && w[0] != ';' && w[0] != '=') {
+		return 0
+	}
+	for k := 4; k >= 2; k-- {
+		if k >= len(w) || !isEmoticon(w[:k]) {
+			continue
+		}
+		for i := k; i < len(w); i++ {
+			if c := w[i]; c >= 0x80 || isAlnumB(c) {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+// numericDate reports whether w starts with a date written with hyphens:
+// month and day of one or two digits and a year of two or four, followed
+// by nothing more of digits and hyphens ("12-20-2000", "3-8-01").
+func numericDate(w string) bool {
+	var parts [3]int
+	k, n := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case isDigit(c):
+			n++
+		case c == '-' && n > 0 && k < 2:
+			parts[k] = n
+			k++
+			n = 0
+		default:
+			if c == '-' {
+				return false
+			}
+			i = len(w)
+		}
+	}
+	if k != 2 {
+		return false
+	}
+	parts[2] = n
+	return parts[0] <= 2 && parts[1] <= 2 && (parts[2] == 2 || parts[2] == 4)
+}
+
+// contraction emits the word [s, e) split as contractions[word] = k says:
+// at k, or at k&15 and k>>4 ("du n no").
+func (t *tokenizer) contraction(s, e, k int) {
+	if k >= 16 {
+		t.emit(s, s+k&15, 0)
+		t.emit(s+k&15, s+k>>4, 0)
+		t.emit(s+k>>4, e, 0)
+		return
+	}
+	t.emit(s, s+k, 0)
+	t.emit(s+k, e, 0)
 }
