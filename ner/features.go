@@ -73,6 +73,7 @@ const (
 	fSeenLower              // its lowercase form occurs lowercased elsewhere in the document
 	fSeenCapMid             // it occurs capitalised mid-sentence elsewhere in the document
 	fFinal                  // last token of its sentence
+	fGazFirst               // its lowercase form begins a gazetteer phrase
 )
 
 // tok is what the decoder precomputes for one token.

@@ -49,6 +49,7 @@ type Config struct {
 type Recognizer struct {
 	lx    *lexicon
 	w     *weights
+	fs    *fastScorer
 	pool  sync.Pool
 	kinds *typer
 }
@@ -76,7 +77,7 @@ func New(cfg Config) (*Recognizer, error) {
 	} else if w, err = readModel(bytes.NewReader(defaultModel)); err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lx: lx, w: w, kinds: newTyper(lx.gaz)}
+	r := &Recognizer{lx: lx, w: w, fs: &fastScorer{m: w, fx: newFixedRows(w)}, kinds: newTyper(lx.gaz)}
 	r.pool.New = func() any { return newState() }
 	return r, nil
 }
@@ -94,7 +95,7 @@ func (r *Recognizer) label(sents [][]string) []int {
 	}
 	out := make([]int, n)
 	r.lx.prepare(st, sents)
-	st.tagDocument(r.w, sents, out, nil, nil)
+	st.tagDocumentFast(r.fs, sents, out)
 	return out
 }
 
