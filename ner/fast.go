@@ -21,20 +21,54 @@ package ner
 // row is a score vector over the labels other than O (which weighs zero).
 type row [nLabels - 1]int32
 
+// add adds o to r. The sums are written out: the compiler does not unroll
+// or vectorise loops, and these adds are a good part of the run time.
 func (r *row) add(o *row) {
-	for l := range r {
-		r[l] += o[l]
-	}
+	r[0] += o[0]
+	r[1] += o[1]
+	r[2] += o[2]
+	r[3] += o[3]
+	r[4] += o[4]
+	r[5] += o[5]
+	r[6] += o[6]
+	r[7] += o[7]
+	r[8] += o[8]
+	r[9] += o[9]
+	r[10] += o[10]
+	r[11] += o[11]
+	r[12] += o[12]
+	r[13] += o[13]
+	r[14] += o[14]
+	r[15] += o[15]
 }
+
+// addW adds the int16 weights w to r.
+func (r *row) addW(w *[nLabels - 1]int16) {
+	r[0] += int32(w[0])
+	r[1] += int32(w[1])
+	r[2] += int32(w[2])
+	r[3] += int32(w[3])
+	r[4] += int32(w[4])
+	r[5] += int32(w[5])
+	r[6] += int32(w[6])
+	r[7] += int32(w[7])
+	r[8] += int32(w[8])
+	r[9] += int32(w[9])
+	r[10] += int32(w[10])
+	r[11] += int32(w[11])
+	r[12] += int32(w[12])
+	r[13] += int32(w[13])
+	r[14] += int32(w[14])
+	r[15] += int32(w[15])
+}
+
+// The unrolled adds above assume 16 labels besides O.
+var _ = [1]struct{}{}[nLabels-1-16]
 
 // addFeat adds the weights of feature f, if it has any.
 func (m *weights) addFeat(r *row, f uint64) {
-	s := m.find(f)
-	if s == nil {
-		return
-	}
-	for l, v := range s.w {
-		r[l] += int32(v)
+	if s := m.find(f); s != nil {
+		r.addW(&s.w)
 	}
 }
 
@@ -59,13 +93,13 @@ func seenIndex(v uint64) int { return int(v>>3) & 15 }
 
 // fixedRows are the sums of features with a small, fixed value set.
 type fixedRows struct {
-	bias   row
-	prev   [nLabels]row
-	prev2  [nLabels][nLabels]row
-	hist   [histNone + 1]row
-	histP1 [histNone + 1]row
-	histM1 [histNone + 1]row
-	seen   [16]row
+	bias row
+	// prev[p2][p]: the previous-label features after labels p2, p.
+	prev [nLabels][nLabels]row
+	// hist[h][hp1][hm1]: the history features with these values for the
+	// token and its right and left neighbours.
+	hist [histNone + 1][histNone + 1][histNone + 1]row
+	seen [16]row
 	// What the neighbour features add at the sentence's edges.
 	edgeM1, edgeM2, edgeP1, edgeP2 row
 }
@@ -74,15 +108,20 @@ func newFixedRows(m *weights) *fixedRows {
 	fx := &fixedRows{}
 	m.addFeat(&fx.bias, feat(ftBias, 0))
 	for p := 0; p < nLabels; p++ {
-		m.addFeat(&fx.prev[p], feat(ftPrev, uint64(p)))
 		for p2 := 0; p2 < nLabels; p2++ {
-			m.addFeat(&fx.prev2[p2][p], feat(ftPrev2, uint64(p2)<<8|uint64(p)))
+			m.addFeat(&fx.prev[p2][p], feat(ftPrev, uint64(p)))
+			m.addFeat(&fx.prev[p2][p], feat(ftPrev2, uint64(p2)<<8|uint64(p)))
 		}
 	}
 	for h := 0; h <= histNone; h++ {
-		m.addFeat(&fx.hist[h], feat(ftHist, uint64(h)))
-		m.addFeat(&fx.histP1[h], feat(ftHistP1, uint64(h)))
-		m.addFeat(&fx.histM1[h], feat(ftHistM1, uint64(h)))
+		for hp1 := 0; hp1 <= histNone; hp1++ {
+			for hm1 := 0; hm1 <= histNone; hm1++ {
+				r := &fx.hist[h][hp1][hm1]
+				m.addFeat(r, feat(ftHist, uint64(h)))
+				m.addFeat(r, feat(ftHistP1, uint64(hp1)))
+				m.addFeat(r, feat(ftHistM1, uint64(hm1)))
+			}
+		}
 	}
 	for i := range fx.seen {
 		m.addFeat(&fx.seen[i], feat(ftSeen, uint64(i)<<3))
@@ -181,32 +220,36 @@ type roleCache struct {
 	vals []roles
 }
 
-// rolesOf returns the role sums of t, from the cache or computed.
-func (st *state) rolesOf(m *weights, t *tok) *roles {
-	c := &st.cache
-	if c.keys == nil {
-		c.keys = make([]uint64, roleCacheSize)
-		c.vals = make([]roles, roleCacheSize)
+// Targets of the features gathered in staticScores: a feature's tag is
+// the token index times 8 plus its role, or tagDirect for the features
+// summed straight into the token's static score.
+const tagDirect = 7
+
+// lookups is a batch of features to look up, each with a tag saying where
+// its weights go.
+type lookups struct {
+	feats []uint64
+	tags  []int32
+}
+
+func (b *lookups) reset() { b.feats, b.tags = b.feats[:0], b.tags[:0] }
+
+func (b *lookups) add(f uint64, tag int32) {
+	b.feats = append(b.feats, f)
+	b.tags = append(b.tags, tag)
+}
+
+// touch reads the table slot where each feature's search begins, with no
+// branch between the reads, so that the processor fetches the cache lines
+// of the whole batch at once instead of one miss after another. It returns
+// a value only so that the reads are not optimised away.
+func (m *weights) touch(feats []uint64) uint64 {
+	var x uint64
+	slots, mask := m.slots, m.mask
+	for _, f := range feats {
+		x ^= slots[f&mask].key
 	}
-	k := roleKey(t)
-	i := k & (roleCacheSize - 1)
-	v := &c.vals[i]
-	if c.keys[i] == k {
-		return v
-	}
-	c.keys[i] = k
-	*v = roles{}
-	st.scratch = appendSelf(st.scratch[:0], t)
-	for _, f := range st.scratch {
-		m.addFeat(&v[roleSelf], f)
-	}
-	for r := roleM1; r < nRoles; r++ {
-		st.scratch = appendRole(st.scratch[:0], t, r)
-		for _, f := range st.scratch {
-			m.addFeat(&v[r], f)
-		}
-	}
-	return v
+	return x
 }
 
 // staticScores sets st.static[i] to the sum of the label-independent
@@ -215,30 +258,50 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 	n := len(s)
 	if cap(st.static) < n {
 		st.static = make([]row, n)
+		st.missed = make([]roles, n)
+		st.missIdx = make([]int32, n)
 	}
-	st.static = st.static[:n]
+	st.static, st.missed, st.missIdx = st.static[:n], st.missed[:n], st.missIdx[:n]
+	c := &st.cache
+	if c.keys == nil {
+		c.keys = make([]uint64, roleCacheSize)
+		c.vals = make([]roles, roleCacheSize)
+	}
 	for i := range st.static {
 		st.static[i] = fx.bias
 	}
+	b := &st.batch
+	b.reset()
+	// Tokens whose role sums are cached lend them to their neighbours
+	// now; the others have their features gathered into the batch.
+	nMiss := 0
 	for j := range s {
-		v := st.rolesOf(m, &s[j])
-		st.static[j].add(&v[roleSelf])
-		if j+1 < n {
-			st.static[j+1].add(&v[roleM1])
+		t := &s[j]
+		k := roleKey(t)
+		t.rkey = k
+		if c.keys[k&(roleCacheSize-1)] == k {
+			st.missIdx[j] = -1
+			st.spread(j, &c.vals[k&(roleCacheSize-1)])
+			continue
 		}
-		if j+2 < n {
-			st.static[j+2].add(&v[roleM2])
+		st.missIdx[j] = int32(nMiss)
+		st.missed[nMiss] = roles{}
+		nMiss++
+		st.scratch = appendSelf(st.scratch[:0], t)
+		for _, f := range st.scratch {
+			b.add(f, int32(j)<<3|roleSelf)
 		}
-		if j >= 1 {
-			st.static[j-1].add(&v[roleP1])
-		}
-		if j >= 2 {
-			st.static[j-2].add(&v[roleP2])
+		for r := roleM1; r < nRoles; r++ {
+			st.scratch = appendRole(st.scratch[:0], t, r)
+			for _, f := range st.scratch {
+				b.add(f, int32(j)<<3|int32(r))
+			}
 		}
 	}
 	for i := range s {
 		t := &s[i]
 		r := &st.static[i]
+		tag := int32(i)<<3 | tagDirect
 		var lwm1, lwp1, shm1, shp1 uint64 = 1, 2, 1, 2
 		if i > 0 {
 			lwm1, shm1 = s[i-1].lw, s[i-1].shape
@@ -256,23 +319,69 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 		if i+2 >= n {
 			r.add(&fx.edgeP2)
 		}
-		m.addFeat(r, feat(ftShapeM1S, mix(shm1, t.shape)))
-		m.addFeat(r, feat(ftShapeSP1, mix(t.shape, shp1)))
-		m.addFeat(r, feat(ftLWm1LW, mix(lwm1, t.lw)))
-		m.addFeat(r, feat(ftLWLWp1, mix(t.lw, lwp1)))
+		b.add(feat(ftShapeM1S, mix(shm1, t.shape)), tag)
+		b.add(feat(ftShapeSP1, mix(t.shape, shp1)), tag)
+		b.add(feat(ftLWm1LW, mix(lwm1, t.lw)), tag)
+		b.add(feat(ftLWLWp1, mix(t.lw, lwp1)), tag)
 		if t.flags&fInitial != 0 {
-			m.addFeat(r, feat(ftInitShape, t.shape))
+			b.add(feat(ftInitShape, t.shape), tag)
 		}
 		if t.flags&fCapsSent != 0 {
-			m.addFeat(r, feat(ftCapsShape, t.shape))
-			m.addFeat(r, feat(ftCapsLW, t.lw))
+			b.add(feat(ftCapsShape, t.shape), tag)
+			b.add(feat(ftCapsLW, t.lw), tag)
 		}
 		if t.flags&fHasLetter != 0 && t.flags&(fInitial|fCapsSent) != 0 {
 			r.add(&fx.seen[seenIndex(uint64(t.flags&(fSeenLower|fSeenCapMid|fInitial|fCapsSent)))])
 		}
 		for _, a := range st.agg[t.aggA:t.aggB] {
-			m.addFeat(r, feat(ftAgg, a))
+			b.add(feat(ftAgg, a), tag)
 		}
+	}
+	st.sink ^= m.touch(b.feats)
+	for q, f := range b.feats {
+		sl := m.find(f)
+		if sl == nil {
+			continue
+		}
+		tag := b.tags[q]
+		j := int(tag >> 3)
+		var dst *row
+		if r := tag & 7; r == tagDirect {
+			dst = &st.static[j]
+		} else {
+			dst = &st.missed[st.missIdx[j]][r]
+		}
+		dst.addW(&sl.w)
+	}
+	// The missed tokens' sums go to their neighbours and into the cache.
+	for j := range s {
+		if st.missIdx[j] < 0 {
+			continue
+		}
+		v := &st.missed[st.missIdx[j]]
+		st.spread(j, v)
+		k := s[j].rkey
+		c.keys[k&(roleCacheSize-1)] = k
+		c.vals[k&(roleCacheSize-1)] = *v
+	}
+}
+
+// spread adds the role sums v of token j to the static scores of j and
+// its neighbours.
+func (st *state) spread(j int, v *roles) {
+	n := len(st.static)
+	st.static[j].add(&v[roleSelf])
+	if j+1 < n {
+		st.static[j+1].add(&v[roleM1])
+	}
+	if j+2 < n {
+		st.static[j+2].add(&v[roleM2])
+	}
+	if j >= 1 {
+		st.static[j-1].add(&v[roleP1])
+	}
+	if j >= 2 {
+		st.static[j-2].add(&v[roleP2])
 	}
 }
 
@@ -289,17 +398,14 @@ type fastScorer struct {
 func (fs *fastScorer) scoreToken(st *state, s []tok, i, prev, prev2 int, h, hp1, hm1 uint8, out *[nLabels]float32) {
 	t := &s[i]
 	acc := st.static[i]
-	acc.add(&fs.fx.prev[prev])
-	acc.add(&fs.fx.prev2[prev2][prev])
+	acc.add(&fs.fx.prev[prev2][prev])
 	fs.m.addFeat(&acc, feat(ftPrevLW, mix(t.lw, uint64(prev))))
 	fs.m.addFeat(&acc, feat(ftPrevShape, mix(t.shape, uint64(prev))))
 	if t.gaz != 0 {
 		fs.m.addFeat(&acc, feat(ftPrevGaz, uint64(t.gaz)<<8|uint64(prev)))
 	}
 	if t.flags&fHasLetter != 0 {
-		acc.add(&fs.fx.hist[h])
-		acc.add(&fs.fx.histP1[hp1])
-		acc.add(&fs.fx.histM1[hm1])
+		acc.add(&fs.fx.hist[h][hp1][hm1])
 	}
 	out[0] = 0
 	for l, v := range acc {
@@ -368,10 +474,11 @@ func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int) {
 // bestAllowed returns the best-scoring label that may follow prev, and its
 // score.
 func bestAllowed(sc *[nLabels]float32, prev int, last bool) (int, float32) {
+	ok := allowedMask[prev][b2i(last)]
 	best, bs := 0, float32(0)
 	first := true
 	for l := 0; l < nLabels; l++ {
-		if !allowed(prev, l, last) {
+		if ok&(1<<l) == 0 {
 			continue
 		}
 		if first || sc[l] > bs {
@@ -379,6 +486,27 @@ func bestAllowed(sc *[nLabels]float32, prev int, last bool) (int, float32) {
 		}
 	}
 	return best, bs
+}
+
+// allowedMask[prev][last] has bit l set when allowed(prev, l, last).
+var allowedMask = func() (m [nLabels][2]uint32) {
+	for p := 0; p < nLabels; p++ {
+		for l := 0; l < nLabels; l++ {
+			for last := 0; last < 2; last++ {
+				if allowed(p, l, last == 1) {
+					m[p][last] |= 1 << l
+				}
+			}
+		}
+	}
+	return m
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // tagDocumentFast labels every sentence of a prepared document at run time.

@@ -92,6 +92,7 @@ type tok struct {
 	// aggA, aggB delimit the context-aggregation features of the token in
 	// state.agg: the neighbours of its other occurrences in the document.
 	aggA, aggB int32
+	rkey       uint64 // role cache key (see staticScores)
 }
 
 // shapeOf returns the hash of the compressed word shape of s ("Xx", "XX.",
