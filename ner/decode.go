@@ -50,6 +50,11 @@ type state struct {
 	link  []int32          // previous capitalised occurrence of the same form, or -1
 	agg   []uint64
 	words []wordInfo // word cache (see word)
+	// Buffers of Recognizer.Process and label.
+	sents      [][]string
+	forms      []string
+	first, idx []int
+	out        []int
 	// Run-time scoring (fast.go): a cache of token role sums, scratch
 	// space, and the label-independent score of each token of a window.
 	cache   roleCache
@@ -228,6 +233,7 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			}
 		}
 		lx.matchGazetteer(st, st.toks[k:k+len(s)])
+		markRuns(st.toks[k : k+len(s)])
 		k += len(s)
 	}
 	for i := range st.toks {
@@ -347,6 +353,57 @@ func (lx *lexicon) matchGazetteer(st *state, s []tok) {
 				}
 			}
 		}
+	}
+}
+
+// maxConnector is the longest lowercase word that can join capitalised
+// words into one run ("de", "of", "van", "the").
+const maxConnector = 3
+
+// markRuns marks the runs of capitalised words of a sentence (unless it
+// is in capitals throughout): maximal sequences of capitalised tokens,
+// with up to two short lowercase words between two of them ("Tren de
+// Aragua", "Bank of England"). Each token of a run gets its position in
+// the run (B, I, L, or U for a run of one) and the run's length, capped at
+// five: a capitalised word inside a longer run is seldom a whole name on
+// its own, which greedy decoding, seeing two words ahead, may not know.
+func markRuns(s []tok) {
+	for i := 0; i < len(s); {
+		if s[i].flags&fCap == 0 || s[i].flags&fCapsSent != 0 {
+			i++
+			continue
+		}
+		// Extend the run from i to j (exclusive).
+		j := i + 1
+		for j < len(s) {
+			if s[j].flags&fCap != 0 {
+				j++
+				continue
+			}
+			k := j
+			for k < len(s) && k-j < 2 && s[k].flags&(fCap|fHasLetter) == fHasLetter && len(s[k].form) <= maxConnector {
+				k++
+			}
+			if k > j && k < len(s) && s[k].flags&fCap != 0 {
+				j = k
+				continue
+			}
+			break
+		}
+		n := min(j-i, 5)
+		for k := i; k < j; k++ {
+			pos := posI
+			switch {
+			case j-i == 1:
+				pos = posU
+			case k == i:
+				pos = posB
+			case k == j-1:
+				pos = posL
+			}
+			s[k].runPos = uint8(1 + pos + 4*n)
+		}
+		i = j
 	}
 }
 

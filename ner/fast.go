@@ -212,7 +212,7 @@ func appendRole(buf []uint64, t *tok, r int) []uint64 {
 
 // roleCacheSize is the number of slots of a state's role cache (a power
 // of two); a slot takes 328 bytes.
-const roleCacheSize = 1 << 14
+const roleCacheSize = 1 << 13
 
 // roleCache is a direct-mapped cache of token role sums.
 type roleCache struct {
@@ -336,6 +336,9 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 		for _, a := range st.agg[t.aggA:t.aggB] {
 			b.add(feat(ftAgg, a), tag)
 		}
+		if t.runPos != 0 {
+			b.add(feat(ftRunPos, uint64(t.runPos)), tag)
+		}
 	}
 	st.sink ^= m.touch(b.feats)
 	for q, f := range b.feats {
@@ -423,10 +426,7 @@ var lookahead = true
 // to right, as tagSentence does at run time, writing labels to out.
 func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int) {
 	st.staticScores(fs.m, fs.fx, s)
-	prev, prev2 := 0, 0
-	var sc, prevSc [nLabels]float32
-	for i := range s {
-		last := i == len(s)-1
+	decode(out, func(i, prev, prev2 int, sc *[nLabels]float32) {
 		var hp1, hm1 uint8 = histNone, histNone
 		if i+1 < len(s) {
 			hp1 = st.histOf(&s[i+1])
@@ -434,38 +434,56 @@ func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int) {
 		if i > 0 {
 			hm1 = st.histOf(&s[i-1])
 		}
-		h := st.histOf(&s[i])
-		fs.scoreToken(st, s, i, prev, prev2, h, hp1, hm1, &sc)
-		best, bs := bestAllowed(&sc, prev, last)
+		fs.scoreToken(st, s, i, prev, prev2, st.histOf(&s[i]), hp1, hm1, sc)
+	}, func(i, l int) { st.record(&s[i], l) })
+}
+
+// decodeWith labels n tokens scored by score, for tests.
+func decodeWith(n int, score func(i, prev, prev2 int, sc *[nLabels]float32)) []int {
+	out := make([]int, n)
+	decode(out, score, func(int, int) {})
+	return out
+}
+
+// decode labels len(out) tokens greedily left to right under the
+// transition constraints (allowed). score gives the scores of token i
+// after labels prev2, prev; done is told each label chosen, in order.
+//
+// With lookahead, when the best label after an open entity is O (which
+// would leave the previous token's B or I as a lone name token), it weighs
+// the two well-formed readings by their summed scores: continue the
+// entity here (I or L), or close it at the previous token (B becomes U, I
+// becomes L) and label this token after that. Relabelling the previous
+// token keeps its type, so what done was told still holds.
+func decode(out []int, score func(i, prev, prev2 int, sc *[nLabels]float32), done func(i, l int)) {
+	prev, prev2 := 0, 0
+	var sc, prevSc [nLabels]float32
+	for i := range out {
+		last := i == len(out)-1
+		score(i, prev, prev2, &sc)
+		best, _ := bestAllowed(&sc, prev, last)
 		if lookahead && best == 0 && open(prev) {
-			// The greedy reading ends the open entity early, which makes
-			// the previous token's B or I a lone name token. Compare
-			// continuing the entity here with closing it at the previous
-			// token (B becomes U, I becomes L).
-			closed := label(labelType(prev), posU)
+			t := labelType(prev)
+			closed := label(t, posU)
 			if labelPos(prev) == posI {
-				closed = label(labelType(prev), posL)
+				closed = label(t, posL)
 			}
-			cont, cs := 0, float32(0)
-			for _, l := range [2]int{label(labelType(prev), posI), label(labelType(prev), posL)} {
-				if allowed(prev, l, last) && (cont == 0 || sc[l] > cs) {
-					cont, cs = l, sc[l]
-				}
+			cont, cs := label(t, posL), sc[label(t, posL)]
+			if !last && sc[label(t, posI)] > cs {
+				cont, cs = label(t, posI), sc[label(t, posI)]
 			}
 			var alt [nLabels]float32
-			fs.scoreToken(st, s, i, closed, prev2, h, hp1, hm1, &alt)
+			score(i, closed, prev2, &alt)
 			ab, as := bestAllowed(&alt, closed, last)
 			if prevSc[prev]+cs >= prevSc[closed]+as {
-				best, bs = cont, cs
+				best = cont
 			} else {
-				out[i-1] = closed
-				prev = closed
-				best, bs, sc = ab, as, alt
+				out[i-1], prev = closed, closed
+				best, sc = ab, alt
 			}
 		}
-		_ = bs
 		out[i] = best
-		st.record(&s[i], best)
+		done(i, best)
 		prev2, prev = prev, best
 		prevSc = sc
 	}

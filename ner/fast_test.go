@@ -2,6 +2,7 @@ package ner
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -105,5 +106,89 @@ func TestFastDecodeSame(t *testing.T) {
 				t.Fatalf("%s: token %d %q: got label %d; want %d", name, i, st.toks[i].form, got[i], want[i])
 			}
 		}
+	}
+}
+
+// TestMarkRuns checks the runs of capitalised words.
+func TestMarkRuns(t *testing.T) {
+	code := func(pos, n int) uint8 { return uint8(1 + pos + 4*n) }
+	tests := []struct {
+		name  string
+		forms []string
+		caps  bool
+		want  []uint8
+	}{
+		{"one name", []string{"on", "Truth", "Social", ","}, false, []uint8{0, code(posB, 2), code(posL, 2), 0}},
+		{"connector", []string{"is", "Tren", "de", "Aragua", "."}, false, []uint8{0, code(posB, 3), code(posI, 3), code(posL, 3), 0}},
+		{"two connectors", []string{"Bank", "of", "the", "West"}, false, []uint8{code(posB, 4), code(posI, 4), code(posI, 4), code(posL, 4)}},
+		{"trailing lowercase", []string{"Paris", "is", "big"}, false, []uint8{code(posU, 1), 0, 0}},
+		{"long word between", []string{"Paris", "and", "then", "Rome"}, false, []uint8{code(posU, 1), 0, 0, code(posU, 1)}},
+		{"capped length", []string{"A", "B", "C", "D", "E", "F"}, false, []uint8{code(posB, 5), code(posI, 5), code(posI, 5), code(posI, 5), code(posI, 5), code(posL, 5)}},
+		{"headline", []string{"TRUMP", "MEETS", "MACHADO"}, true, []uint8{0, 0, 0}},
+		{"empty", nil, false, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := make([]tok, len(tc.forms))
+			for i, f := range tc.forms {
+				s[i].form = f
+				_, s[i].flags = shapeOf(f)
+				if tc.caps {
+					s[i].flags |= fCapsSent
+				}
+			}
+			markRuns(s)
+			for i := range s {
+				if s[i].runPos != tc.want[i] {
+					t.Errorf("token %d %q: got %d; want %d", i, tc.forms[i], s[i].runPos, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// lookScorer scores tokens from a table indexed by token and previous
+// label, for testing the decoder.
+type lookScorer map[[2]int][nLabels]float32
+
+// TestLookahead checks that an entity left open is continued or closed by
+// the better of the two readings.
+func TestLookahead(t *testing.T) {
+	bORG, lORG, uORG := label(tORG, posB), label(tORG, posL), label(tORG, posU)
+	tests := []struct {
+		name string
+		// scores of token 0 (prev O), of token 1 after B-ORG and after U-ORG
+		first, afterB, afterU map[int]float32
+		want                  []int
+	}{
+		{"continue", map[int]float32{bORG: 50, uORG: -20}, map[int]float32{lORG: -1}, nil, []int{bORG, lORG}},
+		{"close", map[int]float32{bORG: 10, uORG: 8}, map[int]float32{lORG: -5}, nil, []int{uORG, 0}},
+		{"greedy continues", map[int]float32{bORG: 10}, map[int]float32{lORG: 3}, nil, []int{bORG, lORG}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vec := func(m map[int]float32) (v [nLabels]float32) {
+				for l := 1; l < nLabels; l++ {
+					v[l] = -100
+				}
+				for l, x := range m {
+					v[l] = x
+				}
+				return v
+			}
+			got := decodeWith(2, func(i, prev, prev2 int, out *[nLabels]float32) {
+				switch {
+				case i == 0:
+					*out = vec(tc.first)
+				case prev == bORG:
+					*out = vec(tc.afterB)
+				default:
+					*out = vec(tc.afterU)
+				}
+			})
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("got %v; want %v", got, tc.want)
+			}
+		})
 	}
 }
