@@ -424,8 +424,12 @@ var lookahead = true
 
 // tagSentenceFast labels the tokens s (a window of st.toks) greedily left
 // to right, as tagSentence does at run time, writing labels to out.
-func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int) {
+func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int, again bool) {
 	st.staticScores(fs.m, fs.fx, s)
+	rec := func(i, l int) { st.record(&s[i], l) }
+	if again {
+		rec = func(int, int) {}
+	}
 	decode(out, func(i, prev, prev2 int, sc *[nLabels]float32) {
 		var hp1, hm1 uint8 = histNone, histNone
 		if i+1 < len(s) {
@@ -435,7 +439,7 @@ func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int) {
 			hm1 = st.histOf(&s[i-1])
 		}
 		fs.scoreToken(st, s, i, prev, prev2, st.histOf(&s[i]), hp1, hm1, sc)
-	}, func(i, l int) { st.record(&s[i], l) })
+	}, rec)
 }
 
 // decodeWith labels n tokens scored by score, for tests.
@@ -533,8 +537,48 @@ func (st *state) tagDocumentFast(fs *fastScorer, sents [][]string, out []int) {
 	for _, s := range sents {
 		for a := 0; a < len(s); a += maxSentenceTokens {
 			b := min(a+maxSentenceTokens, len(s))
-			st.tagSentenceFast(fs, st.toks[k+a:k+b], out[k+a:k+b])
+			st.tagSentenceFast(fs, st.toks[k+a:k+b], out[k+a:k+b], false)
+		}
+		k += len(s)
+	}
+	if !secondPass {
+		return
+	}
+	// Second pass over the sentences where a capitalised word got a type
+	// other than the one it got most often in the whole document, with
+	// the history now that of the whole document (not recorded again).
+	k = 0
+	for _, s := range sents {
+		for a := 0; a < len(s); a += maxSentenceTokens {
+			b := min(a+maxSentenceTokens, len(s))
+			win, lab := st.toks[k+a:k+b], out[k+a:k+b]
+			if st.inconsistent(win, lab) {
+				st.tagSentenceFast(fs, win, lab, true)
+			}
 		}
 		k += len(s)
 	}
 }
+
+// inconsistent reports whether a capitalised token of win has a label
+// whose type (or O) is not the one its word got most often in the
+// document.
+func (st *state) inconsistent(win []tok, lab []int) bool {
+	for i := range win {
+		h := st.histOf(&win[i])
+		if h == histNone {
+			continue
+		}
+		got := uint8(nTypes)
+		if lab[i] != 0 {
+			got = uint8(labelType(lab[i]))
+		}
+		if h != got {
+			return true
+		}
+	}
+	return false
+}
+
+// secondPass enables the second look at inconsistent sentences.
+var secondPass = true

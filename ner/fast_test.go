@@ -88,8 +88,8 @@ func TestFastScorerExact(t *testing.T) {
 // decoder labels documents as the training decoder does.
 func TestFastDecodeSame(t *testing.T) {
 	r, _ := recognizer(t)
-	defer func(v bool) { lookahead = v }(lookahead)
-	lookahead = false
+	defer func(v, w bool) { lookahead, secondPass = v, w }(lookahead, secondPass)
+	lookahead, secondPass = false, false
 	st := newState()
 	for name, sents := range fastDocs(t) {
 		n := 0
@@ -187,6 +187,49 @@ func TestLookahead(t *testing.T) {
 				}
 			})
 			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("got %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestInconsistent checks which sentences get a second look.
+func TestInconsistent(t *testing.T) {
+	mk := func(forms ...string) []tok {
+		s := make([]tok, len(forms))
+		for i, f := range forms {
+			s[i].form = f
+			_, s[i].flags = shapeOf(f)
+			s[i].hist = hashStr(offset64, lower(f))
+		}
+		return s
+	}
+	per, org := label(tPER, posU), label(tORG, posU)
+	tests := []struct {
+		name    string
+		history map[string][]int // labels already given to each word in the document
+		toks    []tok
+		labels  []int
+		want    bool
+	}{
+		{"agrees", map[string][]int{"Trump": {per, per, org}}, mk("Trump", "spoke"), []int{per, 0}, false},
+		{"minority type", map[string][]int{"Trump": {per, per, org}}, mk("a", "Trump", "official"), []int{0, org, 0}, true},
+		{"a name elsewhere", map[string][]int{"Apple": {0, 0, org}}, mk("Apple", "pie"), []int{0, 0}, true},
+		{"never a name elsewhere", map[string][]int{"Apple": {0, 0}}, mk("Apple", "pie"), []int{0, 0}, false},
+		{"lowercase ignored", map[string][]int{"trump": {per, per}}, mk("trump", "card"), []int{0, 0}, false},
+		{"unseen word", nil, mk("Nobody", "came"), []int{per, 0}, false},
+		{"empty", nil, nil, nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newState()
+			for w, ls := range tc.history {
+				tk := mk(w)[0]
+				for _, l := range ls {
+					st.record(&tk, l)
+				}
+			}
+			if got := st.inconsistent(tc.toks, tc.labels); got != tc.want {
 				t.Errorf("got %v; want %v", got, tc.want)
 			}
 		})
