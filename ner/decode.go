@@ -60,10 +60,13 @@ type state struct {
 	cache   roleCache
 	scratch []uint64
 	static  []row
-	missed  []roles // role sums of the window's tokens missing from the cache
-	missIdx []int32 // index in missed of each token of the window, or -1
-	batch   lookups
-	sink    uint64 // see weights.touch
+	// docStatic holds the static scores of every token of the document,
+	// st.static a window of it, for the second pass.
+	docStatic []row
+	missed    []roles // role sums of the window's tokens missing from the cache
+	missIdx   []int32 // index in missed of each token of the window, or -1
+	batch     lookups
+	sink      uint64 // see weights.touch
 	// domain, when not zero, adds a copy of every feature salted with it
 	// (training only), so that corpus-specific conventions can live in the
 	// copies while the shared weights learn what the corpora agree on.

@@ -1,5 +1,7 @@
 package ner
 
+import "math/bits"
+
 // The run-time scorer. It gives exactly the label scores that
 // weights.score gives for the list built by features, with far fewer
 // lookups in the (large, cache-unfriendly) weight table:
@@ -258,6 +260,8 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 	n := len(s)
 	if cap(st.static) < n {
 		st.static = make([]row, n)
+	}
+	if cap(st.missed) < n {
 		st.missed = make([]roles, n)
 		st.missIdx = make([]int32, n)
 	}
@@ -398,7 +402,7 @@ type fastScorer struct {
 // scoreToken sets out to the scores of token i of s (whose static sums
 // are st.static[i]) after labels prev2, prev and with history values h,
 // hp1, hm1.
-func (fs *fastScorer) scoreToken(st *state, s []tok, i, prev, prev2 int, h, hp1, hm1 uint8, out *[nLabels]float32) {
+func (fs *fastScorer) scoreToken(st *state, s []tok, i, prev, prev2 int, h, hp1, hm1 uint8, out *scores) {
 	t := &s[i]
 	acc := st.static[i]
 	acc.add(&fs.fx.prev[prev2][prev])
@@ -411,10 +415,13 @@ func (fs *fastScorer) scoreToken(st *state, s []tok, i, prev, prev2 int, h, hp1,
 		acc.add(&fs.fx.hist[h][hp1][hm1])
 	}
 	out[0] = 0
-	for l, v := range acc {
-		out[l+1] = float32(v)
-	}
+	*(*row)(out[1:]) = acc
 }
+
+// scores are the scores of the labels of one token; O weighs zero. They
+// are the int32 sums weights.score converts to float32, which is exact
+// for them (they stay far below 2^24), so decisions are the same.
+type scores [nLabels]int32
 
 // lookahead, when set, lets the decoder reconsider an entity left open by
 // the previous token when the greedy choice would end it with O: it
@@ -424,13 +431,16 @@ var lookahead = true
 
 // tagSentenceFast labels the tokens s (a window of st.toks) greedily left
 // to right, as tagSentence does at run time, writing labels to out.
+// With again, it labels the window a second time: the static scores are
+// already in st.static and the labels are not recorded in the history.
 func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int, again bool) {
-	st.staticScores(fs.m, fs.fx, s)
 	rec := func(i, l int) { st.record(&s[i], l) }
 	if again {
 		rec = func(int, int) {}
+	} else {
+		st.staticScores(fs.m, fs.fx, s)
 	}
-	decode(out, func(i, prev, prev2 int, sc *[nLabels]float32) {
+	decode(out, func(i, prev, prev2 int, sc *scores) {
 		var hp1, hm1 uint8 = histNone, histNone
 		if i+1 < len(s) {
 			hp1 = st.histOf(&s[i+1])
@@ -443,7 +453,7 @@ func (st *state) tagSentenceFast(fs *fastScorer, s []tok, out []int, again bool)
 }
 
 // decodeWith labels n tokens scored by score, for tests.
-func decodeWith(n int, score func(i, prev, prev2 int, sc *[nLabels]float32)) []int {
+func decodeWith(n int, score func(i, prev, prev2 int, sc *scores)) []int {
 	out := make([]int, n)
 	decode(out, score, func(int, int) {})
 	return out
@@ -459,9 +469,9 @@ func decodeWith(n int, score func(i, prev, prev2 int, sc *[nLabels]float32)) []i
 // entity here (I or L), or close it at the previous token (B becomes U, I
 // becomes L) and label this token after that. Relabelling the previous
 // token keeps its type, so what done was told still holds.
-func decode(out []int, score func(i, prev, prev2 int, sc *[nLabels]float32), done func(i, l int)) {
+func decode(out []int, score func(i, prev, prev2 int, sc *scores), done func(i, l int)) {
 	prev, prev2 := 0, 0
-	var sc, prevSc [nLabels]float32
+	var sc, prevSc scores
 	for i := range out {
 		last := i == len(out)-1
 		score(i, prev, prev2, &sc)
@@ -476,7 +486,7 @@ func decode(out []int, score func(i, prev, prev2 int, sc *[nLabels]float32), don
 			if !last && sc[label(t, posI)] > cs {
 				cont, cs = label(t, posI), sc[label(t, posI)]
 			}
-			var alt [nLabels]float32
+			var alt scores
 			score(i, closed, prev2, &alt)
 			ab, as := bestAllowed(&alt, closed, last)
 			if prevSc[prev]+cs >= prevSc[closed]+as {
@@ -495,16 +505,13 @@ func decode(out []int, score func(i, prev, prev2 int, sc *[nLabels]float32), don
 
 // bestAllowed returns the best-scoring label that may follow prev, and its
 // score.
-func bestAllowed(sc *[nLabels]float32, prev int, last bool) (int, float32) {
+func bestAllowed(sc *scores, prev int, last bool) (int, int32) {
 	ok := allowedMask[prev][b2i(last)]
-	best, bs := 0, float32(0)
-	first := true
-	for l := 0; l < nLabels; l++ {
-		if ok&(1<<l) == 0 {
-			continue
-		}
-		if first || sc[l] > bs {
-			best, bs, first = l, sc[l], false
+	best := bits.TrailingZeros32(ok)
+	bs := sc[best]
+	for ok &= ok - 1; ok != 0; ok &= ok - 1 {
+		if l := bits.TrailingZeros32(ok); sc[l] > bs {
+			best, bs = l, sc[l]
 		}
 	}
 	return best, bs
@@ -533,10 +540,15 @@ func b2i(b bool) int {
 
 // tagDocumentFast labels every sentence of a prepared document at run time.
 func (st *state) tagDocumentFast(fs *fastScorer, sents [][]string, out []int) {
+	if cap(st.docStatic) < len(st.toks) {
+		st.docStatic = make([]row, len(st.toks))
+	}
+	st.docStatic = st.docStatic[:len(st.toks)]
 	k := 0
 	for _, s := range sents {
 		for a := 0; a < len(s); a += maxSentenceTokens {
 			b := min(a+maxSentenceTokens, len(s))
+			st.static = st.docStatic[k+a : k+b : k+b]
 			st.tagSentenceFast(fs, st.toks[k+a:k+b], out[k+a:k+b], false)
 		}
 		k += len(s)
@@ -553,6 +565,7 @@ func (st *state) tagDocumentFast(fs *fastScorer, sents [][]string, out []int) {
 			b := min(a+maxSentenceTokens, len(s))
 			win, lab := st.toks[k+a:k+b], out[k+a:k+b]
 			if st.inconsistent(win, lab) {
+				st.static = st.docStatic[k+a : k+b : k+b]
 				st.tagSentenceFast(fs, win, lab, true)
 			}
 		}

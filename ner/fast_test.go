@@ -72,9 +72,13 @@ func TestFastScorerExact(t *testing.T) {
 					prev, prev2 := rng.IntN(nLabels), rng.IntN(nLabels)
 					h, hp1, hm1 := uint8(rng.IntN(histNone+1)), uint8(rng.IntN(histNone+1)), uint8(rng.IntN(histNone+1))
 					var want, got [nLabels]float32
+					var sc scores
 					st.feats = features(st.feats[:0], win, i, prev, prev2, h, hp1, hm1, st.agg)
 					r.w.score(st.feats, &want)
-					r.fs.scoreToken(st, win, i, prev, prev2, h, hp1, hm1, &got)
+					r.fs.scoreToken(st, win, i, prev, prev2, h, hp1, hm1, &sc)
+					for l, v := range sc {
+						got[l] = float32(v)
+					}
 					if got != want {
 						t.Fatalf("%s: token %d %q (prev %d, %d): got %v; want %v", name, i, win[i].form, prev, prev2, got, want)
 					}
@@ -147,10 +151,6 @@ func TestMarkRuns(t *testing.T) {
 	}
 }
 
-// lookScorer scores tokens from a table indexed by token and previous
-// label, for testing the decoder.
-type lookScorer map[[2]int][nLabels]float32
-
 // TestLookahead checks that an entity left open is continued or closed by
 // the better of the two readings.
 func TestLookahead(t *testing.T) {
@@ -158,16 +158,16 @@ func TestLookahead(t *testing.T) {
 	tests := []struct {
 		name string
 		// scores of token 0 (prev O), of token 1 after B-ORG and after U-ORG
-		first, afterB, afterU map[int]float32
+		first, afterB, afterU map[int]int32
 		want                  []int
 	}{
-		{"continue", map[int]float32{bORG: 50, uORG: -20}, map[int]float32{lORG: -1}, nil, []int{bORG, lORG}},
-		{"close", map[int]float32{bORG: 10, uORG: 8}, map[int]float32{lORG: -5}, nil, []int{uORG, 0}},
-		{"greedy continues", map[int]float32{bORG: 10}, map[int]float32{lORG: 3}, nil, []int{bORG, lORG}},
+		{"continue", map[int]int32{bORG: 50, uORG: -20}, map[int]int32{lORG: -1}, nil, []int{bORG, lORG}},
+		{"close", map[int]int32{bORG: 10, uORG: 8}, map[int]int32{lORG: -5}, nil, []int{uORG, 0}},
+		{"greedy continues", map[int]int32{bORG: 10}, map[int]int32{lORG: 3}, nil, []int{bORG, lORG}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			vec := func(m map[int]float32) (v [nLabels]float32) {
+			vec := func(m map[int]int32) (v scores) {
 				for l := 1; l < nLabels; l++ {
 					v[l] = -100
 				}
@@ -176,7 +176,7 @@ func TestLookahead(t *testing.T) {
 				}
 				return v
 			}
-			got := decodeWith(2, func(i, prev, prev2 int, out *[nLabels]float32) {
+			got := decodeWith(2, func(i, prev, prev2 int, out *scores) {
 				switch {
 				case i == 0:
 					*out = vec(tc.first)
