@@ -63,7 +63,7 @@ type state struct {
 	// docStatic holds the static scores of every token of the document,
 	// st.static a window of it, for the second pass.
 	docStatic []row
-	missed    []roles // role sums of the window's tokens missing from the cache
+	missed    []row   // role sums (nRoles rows each) of the window's tokens missing from the cache
 	missIdx   []int32 // index in missed of each token of the window, or -1
 	batch     lookups
 	sink      uint64 // see weights.touch

@@ -222,34 +222,25 @@ type roleCache struct {
 	vals []roles
 }
 
-// Targets of the features gathered in staticScores: a feature's tag is
-// the token index times 8 plus its role, or tagDirect for the features
-// summed straight into the token's static score.
-const tagDirect = 7
+// lookups is a batch of features to look up, each with the place its
+// weights go: dst >= 0 is row dst of st.missed (missed token times nRoles plus
+// role), dst < 0 is st.static[-dst-1].
+type lookups []lookup
 
-// lookups is a batch of features to look up, each with a tag saying where
-// its weights go.
-type lookups struct {
-	feats []uint64
-	tags  []int32
-}
-
-func (b *lookups) reset() { b.feats, b.tags = b.feats[:0], b.tags[:0] }
-
-func (b *lookups) add(f uint64, tag int32) {
-	b.feats = append(b.feats, f)
-	b.tags = append(b.tags, tag)
+type lookup struct {
+	f   uint64
+	dst int32
 }
 
 // touch reads the table slot where each feature's search begins, with no
 // branch between the reads, so that the processor fetches the cache lines
 // of the whole batch at once instead of one miss after another. It returns
 // a value only so that the reads are not optimised away.
-func (m *weights) touch(feats []uint64) uint64 {
+func (m *weights) touch(b lookups) uint64 {
 	var x uint64
 	slots, mask := m.slots, m.mask
-	for _, f := range feats {
-		x ^= slots[f&mask].key
+	for _, q := range b {
+		x ^= slots[q.f&mask].key
 	}
 	return x
 }
@@ -261,11 +252,11 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 	if cap(st.static) < n {
 		st.static = make([]row, n)
 	}
-	if cap(st.missed) < n {
-		st.missed = make([]roles, n)
+	if cap(st.missIdx) < n {
+		st.missed = make([]row, n*nRoles)
 		st.missIdx = make([]int32, n)
 	}
-	st.static, st.missed, st.missIdx = st.static[:n], st.missed[:n], st.missIdx[:n]
+	st.static, st.missIdx = st.static[:n], st.missIdx[:n]
 	c := &st.cache
 	if c.keys == nil {
 		c.keys = make([]uint64, roleCacheSize)
@@ -274,8 +265,7 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 	for i := range st.static {
 		st.static[i] = fx.bias
 	}
-	b := &st.batch
-	b.reset()
+	b := st.batch[:0]
 	// Tokens whose role sums are cached lend them to their neighbours
 	// now; the others have their features gathered into the batch.
 	nMiss := 0
@@ -289,23 +279,24 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 			continue
 		}
 		st.missIdx[j] = int32(nMiss)
-		st.missed[nMiss] = roles{}
+		*(*roles)(st.missed[nMiss*nRoles:]) = roles{}
 		nMiss++
+		base := int32(nMiss-1) * nRoles
 		st.scratch = appendSelf(st.scratch[:0], t)
 		for _, f := range st.scratch {
-			b.add(f, int32(j)<<3|roleSelf)
+			b = append(b, lookup{f, base + roleSelf})
 		}
 		for r := roleM1; r < nRoles; r++ {
 			st.scratch = appendRole(st.scratch[:0], t, r)
 			for _, f := range st.scratch {
-				b.add(f, int32(j)<<3|int32(r))
+				b = append(b, lookup{f, base + int32(r)})
 			}
 		}
 	}
 	for i := range s {
 		t := &s[i]
 		r := &st.static[i]
-		tag := int32(i)<<3 | tagDirect
+		tag := -int32(i) - 1
 		var lwm1, lwp1, shm1, shp1 uint64 = 1, 2, 1, 2
 		if i > 0 {
 			lwm1, shm1 = s[i-1].lw, s[i-1].shape
@@ -323,49 +314,47 @@ func (st *state) staticScores(m *weights, fx *fixedRows, s []tok) {
 		if i+2 >= n {
 			r.add(&fx.edgeP2)
 		}
-		b.add(feat(ftShapeM1S, mix(shm1, t.shape)), tag)
-		b.add(feat(ftShapeSP1, mix(t.shape, shp1)), tag)
-		b.add(feat(ftLWm1LW, mix(lwm1, t.lw)), tag)
-		b.add(feat(ftLWLWp1, mix(t.lw, lwp1)), tag)
+		b = append(b, lookup{feat(ftShapeM1S, mix(shm1, t.shape)), tag})
+		b = append(b, lookup{feat(ftShapeSP1, mix(t.shape, shp1)), tag})
+		b = append(b, lookup{feat(ftLWm1LW, mix(lwm1, t.lw)), tag})
+		b = append(b, lookup{feat(ftLWLWp1, mix(t.lw, lwp1)), tag})
 		if t.flags&fInitial != 0 {
-			b.add(feat(ftInitShape, t.shape), tag)
+			b = append(b, lookup{feat(ftInitShape, t.shape), tag})
 		}
 		if t.flags&fCapsSent != 0 {
-			b.add(feat(ftCapsShape, t.shape), tag)
-			b.add(feat(ftCapsLW, t.lw), tag)
+			b = append(b, lookup{feat(ftCapsShape, t.shape), tag})
+			b = append(b, lookup{feat(ftCapsLW, t.lw), tag})
 		}
 		if t.flags&fHasLetter != 0 && t.flags&(fInitial|fCapsSent) != 0 {
 			r.add(&fx.seen[seenIndex(uint64(t.flags&(fSeenLower|fSeenCapMid|fInitial|fCapsSent)))])
 		}
 		for _, a := range st.agg[t.aggA:t.aggB] {
-			b.add(feat(ftAgg, a), tag)
+			b = append(b, lookup{feat(ftAgg, a), tag})
 		}
 		if t.runPos != 0 {
-			b.add(feat(ftRunPos, uint64(t.runPos)), tag)
+			b = append(b, lookup{feat(ftRunPos, uint64(t.runPos)), tag})
 		}
 	}
-	st.sink ^= m.touch(b.feats)
-	for q, f := range b.feats {
-		sl := m.find(f)
+	st.batch = b
+	st.sink ^= m.touch(b)
+	missed := st.missed[:nMiss*nRoles]
+	for _, q := range b {
+		sl := m.find(q.f)
 		if sl == nil {
 			continue
 		}
-		tag := b.tags[q]
-		j := int(tag >> 3)
-		var dst *row
-		if r := tag & 7; r == tagDirect {
-			dst = &st.static[j]
+		if q.dst < 0 {
+			st.static[-q.dst-1].addW(&sl.w)
 		} else {
-			dst = &st.missed[st.missIdx[j]][r]
+			missed[q.dst].addW(&sl.w)
 		}
-		dst.addW(&sl.w)
 	}
 	// The missed tokens' sums go to their neighbours and into the cache.
 	for j := range s {
 		if st.missIdx[j] < 0 {
 			continue
 		}
-		v := &st.missed[st.missIdx[j]]
+		v := (*roles)(st.missed[int(st.missIdx[j])*nRoles:])
 		st.spread(j, v)
 		k := s[j].rkey
 		c.keys[k&(roleCacheSize-1)] = k
