@@ -49,6 +49,24 @@ type state struct {
 	head  map[uint64]int32 // lowercase form -> its last capitalised occurrence
 	link  []int32          // previous capitalised occurrence of the same form, or -1
 	agg   []uint64
+	words []wordInfo // word cache (see word)
+	// Buffers of Recognizer.Process and label.
+	sents      [][]string
+	forms      []string
+	first, idx []int
+	out        []int
+	// Run-time scoring (fast.go): a cache of token role sums, scratch
+	// space, and the label-independent score of each token of a window.
+	cache   roleCache
+	scratch []uint64
+	static  []row
+	// docStatic holds the static scores of every token of the document,
+	// st.static a window of it, for the second pass.
+	docStatic []row
+	missed    []row   // role sums (nRoles rows each) of the window's tokens missing from the cache
+	missIdx   []int32 // index in missed of each token of the window, or -1
+	batch     lookups
+	sink      uint64 // see weights.touch
 	// domain, when not zero, adds a copy of every feature salted with it
 	// (training only), so that corpus-specific conventions can live in the
 	// copies while the shared weights learn what the corpora agree on.
@@ -174,7 +192,18 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			t := &st.toks[k+j]
 			*t = tok{form: form}
 			var fl uint32
-			t.shape, fl = shapeOf(form)
+			if len(form) <= maxHashBytes {
+				e := st.word(lx, form)
+				t.shape, fl, t.w, t.lw, t.pre, t.suf, t.lenB, t.cl = e.shape, e.flags, e.w, e.lw, e.pre, e.suf, e.lenB, e.cl
+			} else {
+				t.shape, fl = shapeOf(form)
+				t.w = hashStr(offset64, form)
+				st.buf = appendLower(st.buf[:0], form)
+				t.lw = hashStr(offset64, string(st.buf))
+				affixes(t, string(st.buf))
+				t.lenB = uint64(min(utf8.RuneCountInString(form[:min(len(form), 64)]), 12))
+			}
+			t.hist = t.lw
 			t.flags = fl
 			if fl&fHasLetter != 0 {
 				letterToks++
@@ -188,12 +217,6 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			if j == len(s)-1 {
 				t.flags |= fFinal
 			}
-			t.w = hashStr(offset64, form)
-			st.buf = appendLower(st.buf[:0], form)
-			t.lw = hashStr(offset64, string(st.buf))
-			t.hist = t.lw
-			affixes(t, string(st.buf))
-			t.lenB = uint64(min(utf8.RuneCountInString(form[:min(len(form), 64)]), 12))
 		}
 		caps := letterToks > 0 && capsToks*10 >= letterToks*8 && (letterToks > 1 || len(s) == 1)
 		for j := range s {
@@ -201,7 +224,9 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			if caps {
 				t.flags |= fCapsSent
 			}
-			lx.cluster(st, t)
+			if caps && t.flags&fAllCaps != 0 && len(t.form) > 1 && len(t.form) <= maxHashBytes {
+				t.cl = st.word(lx, t.form).clCaps
+			}
 			switch {
 			case t.flags&fHasLetter == 0:
 			case t.flags&fCap == 0:
@@ -211,6 +236,7 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 			}
 		}
 		lx.matchGazetteer(st, st.toks[k:k+len(s)])
+		markRuns(st.toks[k : k+len(s)])
 		k += len(s)
 	}
 	for i := range st.toks {
@@ -222,27 +248,69 @@ func (lx *lexicon) prepare(st *state, sents [][]string) {
 	st.aggregate()
 }
 
-// cluster sets the cluster ids of t, looking an all-capitals form up in
-// title case and a sentence-initial one in lower case when needed.
-func (lx *lexicon) cluster(st *state, t *tok) {
-	if len(lx.clusters) == 0 || len(t.form) > maxHashBytes {
-		return
+// cluster returns the cluster ids of form, looked up in title case first
+// when titleFirst is set (an all-capitals word in a headline), and in lower
+// case when the form itself has none.
+func (lx *lexicon) cluster(st *state, form string, titleFirst bool) [clusterLevels]uint64 {
+	if len(lx.clusters) == 0 || len(form) > maxHashBytes {
+		return [clusterLevels]uint64{}
 	}
-	if t.flags&fAllCaps != 0 && len(t.form) > 1 && t.flags&fCapsSent != 0 {
-		st.buf2 = appendTitle(st.buf2[:0], t.form)
+	if titleFirst {
+		st.buf2 = appendTitle(st.buf2[:0], form)
 		if c, ok := lx.clusters[string(st.buf2)]; ok {
-			t.cl = c
-			return
+			return c
 		}
 	}
-	if c, ok := lx.clusters[t.form]; ok {
-		t.cl = c
-		return
+	if c, ok := lx.clusters[form]; ok {
+		return c
 	}
-	st.buf2 = appendLower(st.buf2[:0], t.form)
-	if c, ok := lx.clusters[string(st.buf2)]; ok {
-		t.cl = c
+	st.buf2 = appendLower(st.buf2[:0], form)
+	return lx.clusters[string(st.buf2)]
+}
+
+// wordInfo is what prepare derives from a word form alone.
+type wordInfo struct {
+	key          uint64
+	shape, w, lw uint64
+	lenB         uint64
+	pre, suf     [4]uint64
+	cl, clCaps   [clusterLevels]uint64 // clCaps: in an all-capitals sentence
+	flags        uint32                // fCap, fAllCaps, fHasLetter, fGazFirst
+}
+
+// wordCacheSize is the number of slots of a state's word cache (a power
+// of two).
+const wordCacheSize = 1 << 12
+
+// word returns the word information of form (at most maxHashBytes long),
+// from the state's direct-mapped cache or computed.
+func (st *state) word(lx *lexicon, form string) *wordInfo {
+	if st.words == nil {
+		st.words = make([]wordInfo, wordCacheSize)
 	}
+	w := hashStr(offset64, form)
+	key := mix(w, uint64(len(form))) | 1
+	e := &st.words[key&(wordCacheSize-1)]
+	if e.key == key {
+		return e
+	}
+	var t tok
+	var fl uint32
+	t.shape, fl = shapeOf(form)
+	st.buf = appendLower(st.buf[:0], form)
+	lw := hashStr(offset64, string(st.buf))
+	affixes(&t, string(st.buf))
+	if fl&fHasLetter != 0 && lx.gazFirst[string(st.buf)] {
+		fl |= fGazFirst
+	}
+	*e = wordInfo{key: key, shape: t.shape, w: w, lw: lw, pre: t.pre, suf: t.suf, flags: fl,
+		lenB: uint64(min(utf8.RuneCountInString(form), 12))}
+	e.cl = lx.cluster(st, form, false)
+	e.clCaps = e.cl
+	if fl&fAllCaps != 0 && len(form) > 1 {
+		e.clCaps = lx.cluster(st, form, true)
+	}
+	return e
 }
 
 // matchGazetteer marks the tokens of one sentence covered by gazetteer
@@ -252,10 +320,10 @@ func (lx *lexicon) matchGazetteer(st *state, s []tok) {
 		if s[i].flags&fHasLetter == 0 || len(s[i].form) > maxHashBytes {
 			continue
 		}
-		st.buf = appendLower(st.buf[:0], s[i].form)
-		if !lx.gazFirst[string(st.buf)] {
+		if s[i].flags&fGazFirst == 0 {
 			continue
 		}
+		st.buf = appendLower(st.buf[:0], s[i].form)
 		for j := i; j < len(s) && j < i+lx.gazMaxWord; j++ {
 			if j > i {
 				st.buf = append(st.buf, ' ')
@@ -288,6 +356,57 @@ func (lx *lexicon) matchGazetteer(st *state, s []tok) {
 				}
 			}
 		}
+	}
+}
+
+// maxConnector is the longest lowercase word that can join capitalised
+// words into one run ("de", "of", "van", "the").
+const maxConnector = 3
+
+// markRuns marks the runs of capitalised words of a sentence (unless it
+// is in capitals throughout): maximal sequences of capitalised tokens,
+// with up to two short lowercase words between two of them ("Tren de
+// Aragua", "Bank of England"). Each token of a run gets its position in
+// the run (B, I, L, or U for a run of one) and the run's length, capped at
+// five: a capitalised word inside a longer run is seldom a whole name on
+// its own, which greedy decoding, seeing two words ahead, may not know.
+func markRuns(s []tok) {
+	for i := 0; i < len(s); {
+		if s[i].flags&fCap == 0 || s[i].flags&fCapsSent != 0 {
+			i++
+			continue
+		}
+		// Extend the run from i to j (exclusive).
+		j := i + 1
+		for j < len(s) {
+			if s[j].flags&fCap != 0 {
+				j++
+				continue
+			}
+			k := j
+			for k < len(s) && k-j < 2 && s[k].flags&(fCap|fHasLetter) == fHasLetter && len(s[k].form) <= maxConnector {
+				k++
+			}
+			if k > j && k < len(s) && s[k].flags&fCap != 0 {
+				j = k
+				continue
+			}
+			break
+		}
+		n := min(j-i, 5)
+		for k := i; k < j; k++ {
+			pos := posI
+			switch {
+			case j-i == 1:
+				pos = posU
+			case k == i:
+				pos = posB
+			case k == j-1:
+				pos = posL
+			}
+			s[k].runPos = uint8(1 + pos + 4*n)
+		}
+		i = j
 	}
 }
 

@@ -69,7 +69,9 @@ func (r *Recognizer) score(docs []sample) (eval.Counts, [nTypes]eval.Counts) {
 		for _, s := range d.sents {
 			forms = append(forms, s...)
 		}
-		got := r.find(d.sents, forms)
+		st := r.getState()
+		got := r.find(st, d.sents, forms)
+		r.putState(st)
 		want := spans(d.labels)
 		gold := map[span]bool{}
 		for _, s := range want {

@@ -73,6 +73,7 @@ const (
 	fSeenLower              // its lowercase form occurs lowercased elsewhere in the document
 	fSeenCapMid             // it occurs capitalised mid-sentence elsewhere in the document
 	fFinal                  // last token of its sentence
+	fGazFirst               // its lowercase form begins a gazetteer phrase
 )
 
 // tok is what the decoder precomputes for one token.
@@ -91,6 +92,10 @@ type tok struct {
 	// aggA, aggB delimit the context-aggregation features of the token in
 	// state.agg: the neighbours of its other occurrences in the document.
 	aggA, aggB int32
+	rkey       uint64 // role cache key (see staticScores)
+	// runPos codes the token's position in its run of capitalised words
+	// and the run's length (see markRuns); 0 outside runs.
+	runPos uint8
 }
 
 // shapeOf returns the hash of the compressed word shape of s ("Xx", "XX.",
@@ -222,6 +227,7 @@ const (
 	ftClP2
 	ftHistM1
 	ftAgg
+	ftRunPos
 )
 
 // domainBit is clear in every feature hash and set in the private
@@ -241,6 +247,9 @@ func features(buf []uint64, s []tok, i int, prev, prev2 int, hist, histP1, histM
 	}
 	for _, a := range agg[t.aggA:t.aggB] {
 		f(ftAgg, a)
+	}
+	if t.runPos != 0 {
+		f(ftRunPos, uint64(t.runPos))
 	}
 	f(ftBias, 0)
 	f(ftW, t.w)

@@ -21,8 +21,8 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,9 +47,13 @@ type Config struct {
 
 // Recognizer is the named-entity stage. It is safe for concurrent use.
 type Recognizer struct {
-	lx    *lexicon
-	w     *weights
-	pool  sync.Pool
+	lx *lexicon
+	w  *weights
+	fs *fastScorer
+	// free holds scratch states between documents. Unlike a sync.Pool it
+	// is not emptied by the garbage collector, so the caches a state
+	// carries (fast.go) stay warm; it keeps at most GOMAXPROCS of them.
+	free  chan *state
 	kinds *typer
 }
 
@@ -76,33 +80,53 @@ func New(cfg Config) (*Recognizer, error) {
 	} else if w, err = readModel(bytes.NewReader(defaultModel)); err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lx: lx, w: w, kinds: newTyper(lx.gaz)}
-	r.pool.New = func() any { return newState() }
+	r := &Recognizer{lx: lx, w: w, fs: &fastScorer{m: w, fx: newFixedRows(w)}, kinds: newTyper(lx.gaz)}
+	r.free = make(chan *state, runtime.GOMAXPROCS(0))
 	return r, nil
 }
 
 // Name returns "ner".
 func (r *Recognizer) Name() string { return "ner" }
 
-// label returns the BILOU labels of the tokens of sents.
-func (r *Recognizer) label(sents [][]string) []int {
-	st := r.pool.Get().(*state)
-	defer r.pool.Put(st)
+// getState takes a scratch state from the free list, or makes one.
+func (r *Recognizer) getState() *state {
+	select {
+	case st := <-r.free:
+		return st
+	default:
+		return newState()
+	}
+}
+
+// putState returns st to the free list, unless the list is full.
+func (r *Recognizer) putState(st *state) {
+	select {
+	case r.free <- st:
+	default:
+	}
+}
+
+// label returns the BILOU labels of the tokens of sents, in a slice owned
+// by st.
+func (r *Recognizer) label(st *state, sents [][]string) []int {
 	n := 0
 	for _, s := range sents {
 		n += len(s)
 	}
-	out := make([]int, n)
+	if cap(st.out) < n {
+		st.out = make([]int, n)
+	}
+	out := st.out[:n]
 	r.lx.prepare(st, sents)
-	st.tagDocument(r.w, sents, out, nil, nil)
+	st.tagDocumentFast(r.fs, sents, out)
 	return out
 }
 
 // find returns the entity spans of sents, whose tokens in order are forms.
 // A person's span loses leading titles ("President", "Dr."), which CoNLL
 // and sitrep keep outside the name.
-func (r *Recognizer) find(sents [][]string, forms []string) []span {
-	sp := spans(r.label(sents))
+func (r *Recognizer) find(st *state, sents [][]string, forms []string) []span {
+	sp := spans(r.label(st, sents))
 	for i := range sp {
 		s := &sp[i]
 		if s.typ != tPER {
@@ -138,9 +162,17 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 		}
 		return nil
 	}
-	sents := make([][]string, 0, len(d.Sentences))
-	first := make([]int, 0, len(d.Sentences)) // index in d.Tokens of each kept sentence's first token
-	forms := make([]string, 0, len(d.Tokens))
+	st := r.getState()
+	defer r.putState(st)
+	sents := st.sents[:0]
+	first := st.first[:0] // index in d.Tokens of each kept sentence's first token
+	forms := st.forms[:0]
+	defer func() {
+		// Keep the buffers, not the document's strings.
+		clear(sents)
+		clear(forms)
+		st.sents, st.first, st.forms = sents[:0], first[:0], forms[:0]
+	}()
 	for _, s := range d.Sentences {
 		if s.FirstToken < 0 || s.EndToken > len(d.Tokens) || s.FirstToken > s.EndToken {
 			d.Problems.Add(r.Name(), s.Span, "sentence token range %d:%d out of bounds", s.FirstToken, s.EndToken)
@@ -167,9 +199,10 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 		sents = append(sents, forms[a:len(forms):len(forms)])
 		first = append(first, s.FirstToken)
 	}
-	found := r.find(sents, forms)
+	found := r.find(st, sents, forms)
 	// Map label positions back to document tokens.
-	idx := make([]int, 0, len(forms))
+	idx := st.idx[:0]
+	defer func() { st.idx = idx[:0] }()
 	for k, s := range sents {
 		for j := range s {
 			idx = append(idx, first[k]+j)

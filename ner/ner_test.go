@@ -114,6 +114,12 @@ func TestRecognize(t *testing.T) {
 			want: []string{"PERSON Carlos Mendoza", "ORG Democratic Unity Party"},
 		},
 		{
+			name: "multi-word names end where the capitals end",
+			text: "The senator posted the video on Truth Social before the Liberal Democrats replied on Radio Free Europe.",
+			want: []string{"* Truth Social", "* Liberal Democrats", "* Radio Free Europe"},
+			not:  []string{"Truth", "Liberal", "Radio"},
+		},
+		{
 			name: "no names",
 			text: "the rain fell all night and the river rose.",
 		},
@@ -164,7 +170,7 @@ func TestFoundingArticleSanity(t *testing.T) {
 	for _, g := range entityLines(t, d) {
 		have[g] = true
 	}
-	for _, w := range []string{"PERSON John Ratcliffe", "GPE Caracas", "GPE Venezuela", "PERSON Delcy Rodríguez", "PERSON Nicolás Maduro", "ORG CIA", "GPE Washington"} {
+	for _, w := range []string{"PERSON John Ratcliffe", "GPE Caracas", "GPE Venezuela", "PERSON Delcy Rodríguez", "PERSON Nicolás Maduro", "ORG CIA", "GPE Washington", "ORG Truth Social", "ORG White House", "PERSON María Corina Machado"} {
 		if !have[w] {
 			t.Errorf("missing %q", w)
 		}
