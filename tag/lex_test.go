@@ -216,3 +216,29 @@ func TestPickLemma(t *testing.T) {
 		}
 	})
 }
+
+func TestCapsName(t *testing.T) {
+	tg := &Tagger{clusters: buildClusters(map[string]string{"Tehran": "1.2.3.4", "NASA": "1.2.3.5", "Nasa": "1.2.3.5", "Iran": "1.2.3.6"})}
+	cases := []struct {
+		word, want string
+	}{
+		{"TEHRAN", "Tehran"},
+		{"NASA", ""}, // known as written
+		{"IRAN", "Iran"},
+		{"UK", ""},     // too short
+		{"ZORGON", ""}, // no known form
+		{"Tehran", ""}, // not in capitals
+		{"AT&T", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.word, func(t *testing.T) {
+			if got := tg.capsName(c.word); got != c.want {
+				t.Errorf("capsName(%q): got %q; want %q", c.word, got, c.want)
+			}
+		})
+	}
+	if got := (&Tagger{}).capsName("TEHRAN"); got != "" {
+		t.Errorf("without clusters: got %q; want \"\"", got)
+	}
+}

@@ -348,6 +348,11 @@ const lemmaCacheMax = 1 << 15
 func (t *Tagger) lemma(s *scratch, i, c int) string {
 	w := s.words[i]
 	upos, xpos := t.upos[c], t.xpos[c]
+	if upos == "PROPN" && xpos != "NNPS" {
+		if l := t.capsName(w); l != "" {
+			return l
+		}
+	}
 	if l, ok := ruleLemma(w, upos, xpos); ok {
 		return l
 	}
@@ -408,6 +413,30 @@ func (t *Tagger) pickLemma(w string, scores []int32) string {
 		}
 	}
 	return best
+}
+
+// capsName returns the capitalised form of a proper noun written in
+// capitals ("TEHRAN" -> "Tehran") when that form is known (has a cluster)
+// and the word as written is not; else "". Words of fewer than four
+// letters (acronyms) are left alone. On EWT and GUM train the rule is
+// right 64 times out of 72.
+func (t *Tagger) capsName(w string) string {
+	if len(w) < 4 || len(w) > maxFeat || t.clusters == nil || t.clusters.Features() == 0 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return ""
+		}
+	}
+	if t.knownForm(w) {
+		return ""
+	}
+	title := w[:1] + strings.ToLower(w[1:])
+	if !t.knownForm(title) {
+		return ""
+	}
+	return title
 }
 
 // knownForm reports whether the word form w has a cluster.
