@@ -166,7 +166,9 @@ func Train(exs []Example, cfg TrainConfig) (*Parser, error) {
 				st.u[i+1] = uposHash(e.UPOS[i])
 			}
 			for !st.done() {
-				feats = st.features(feats[:0])
+				// Parsing scores the buffer features apart (to reuse them);
+				// training must see the same features in all.
+				feats = st.bufFeatures(st.features(feats[:0]))
 				tr.Scores(feats, scores)
 				oracleCosts(&st, g.heads, g.labels, p.root, costs)
 				pred, best := -1, -1

@@ -293,3 +293,31 @@ func lookupIrregular(class byte, word string) string {
 	}
 	return ""
 }
+
+// dateAbbrevs maps the lowered abbreviations of month and weekday names to
+// the names. Those that are also common words or names ("jan", "mar",
+// "jun", "mon", "wed", "sun") count only with a full stop.
+var dateAbbrevs = map[string]string{
+	"jan.": "January", "feb": "February", "mar.": "March", "apr": "April",
+	"jun.": "June", "jul": "July", "aug": "August", "sep": "September",
+	"sept": "September", "oct": "October", "nov": "November", "dec": "December",
+	"mon.": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed.": "Wednesday",
+	"thu": "Thursday", "thur": "Thursday", "thurs": "Thursday", "fri": "Friday",
+	"sat": "Saturday", "sun.": "Sunday",
+}
+
+// dateAbbrev returns the month or weekday name that the capitalised
+// abbreviation w stands for ("Sept." -> "September"), or "".
+func dateAbbrev(w string) string {
+	if len(w) < 3 || len(w) > 6 || w[0] < 'A' || w[0] > 'Z' {
+		return ""
+	}
+	low := strings.ToLower(w)
+	if l, ok := dateAbbrevs[low]; ok {
+		return l
+	}
+	if strings.HasSuffix(low, ".") {
+		return dateAbbrevs[low[:len(low)-1]]
+	}
+	return ""
+}

@@ -50,6 +50,11 @@ type Tagger struct {
 
 	lex *perceptron.Model // word -> (class, permille) for lexKeep and more
 
+	// clusters maps the raw hash of a word form to its distributional
+	// cluster path (see clusterCode), as one entry of class 0 whose weight
+	// is the code. Empty when the model has none.
+	clusters *perceptron.Model
+
 	pool sync.Pool
 }
 
@@ -119,10 +124,13 @@ func readModel(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(b.Lists) != 2 || len(b.Models) != 3 {
-		return nil, fmt.Errorf("tag: %w: want 2 lists and 3 models", perceptron.ErrFormat)
+	if len(b.Lists) != 2 || len(b.Models) < 3 || len(b.Models) > 4 {
+		return nil, fmt.Errorf("tag: %w: want 2 lists and 3 or 4 models", perceptron.ErrFormat)
 	}
-	t := &Tagger{classes: b.Lists[0], model: b.Models[0], lemmas: b.Models[1], lex: b.Models[2]}
+	t := &Tagger{classes: b.Lists[0], model: b.Models[0], lemmas: b.Models[1], lex: b.Models[2], clusters: &perceptron.Model{}}
+	if len(b.Models) == 4 {
+		t.clusters = b.Models[3]
+	}
 	if len(t.classes) == 0 || t.model.NClasses != len(t.classes) || t.lemmas.NClasses != len(b.Lists[1]) || t.lex.NClasses != len(t.classes) {
 		return nil, fmt.Errorf("tag: %w: class counts disagree", perceptron.ErrFormat)
 	}
@@ -151,6 +159,9 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 		es[i] = e.String()
 	}
 	b := perceptron.Bundle{Lists: [][]string{t.classes, es}, Models: []*perceptron.Model{t.model, t.lemmas, t.lex}}
+	if t.clusters != nil && t.clusters.Features() > 0 {
+		b.Models = append(b.Models, t.clusters)
+	}
 	return b.Write(w)
 }
 
@@ -158,6 +169,8 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 func (t *Tagger) Name() string { return "tag" }
 
 type scratch struct {
+	caps    bool // the sentence is tagged as a headline in capitals
+	lcache  map[lemmaKey]string
 	words   []string
 	infos   []tokInfo
 	feats   []uint64
@@ -247,7 +260,8 @@ func (t *Tagger) Tag(words []string) []Tags {
 	return out
 }
 
-// tag fills s.classes for s.words.
+// tag fills s.classes for s.words. Words with a fixed class (see
+// fixedBits) get it without scoring.
 func (t *Tagger) tag(s *scratch) {
 	n := len(s.words)
 	if cap(s.infos) < n {
@@ -255,31 +269,35 @@ func (t *Tagger) tag(s *scratch) {
 		s.classes = make([]int, n)
 	}
 	s.infos, s.classes = s.infos[:n], s.classes[:n]
-	sentInfo(s.words, s.infos, isCapsSentence(s.words))
+	s.caps = isCapsSentence(s.words)
+	sentInfo(s.words, s.infos, s.caps)
 	for i := range s.infos {
-		s.infos[i].amb, s.infos[i].top = t.lexClass(s.infos[i].low)
+		s.infos[i].amb, s.infos[i].top, s.classes[i] = t.lexClass(s.infos[i].low)
+		s.infos[i].cl = t.clusterOf(s.words[i], &s.infos[i])
 	}
 	p1, p2 := -1, -2
 	for i := range n {
-		s.feats = tagFeatures(s.infos, i, p1, p2, s.feats[:0])
-		t.model.Scores(s.feats, s.scores)
-		best := 0
-		for c, v := range s.scores {
-			if v > s.scores[best] {
-				best = c
+		if s.classes[i] < 0 {
+			s.feats = tagFeatures(s.infos, i, p1, p2, s.feats[:0])
+			t.model.Scores(s.feats, s.scores)
+			best := 0
+			for c, v := range s.scores {
+				if v > s.scores[best] {
+					best = c
+				}
 			}
+			s.classes[i] = best
 		}
-		s.classes[i] = best
-		p2, p1 = p1, best
+		p2, p1 = p1, s.classes[i]
 	}
 }
 
 // lexClass returns the ambiguity class and top class of the word whose
-// lowered hash is low.
-func (t *Tagger) lexClass(low uint64) (amb, top uint64) {
+// lowered hash is low, and its fixed class (see fixedBits), or -1.
+func (t *Tagger) lexClass(low uint64) (amb, top uint64, fixed int) {
 	row := t.lex.Row(low)
 	if len(row) == 0 {
-		return unknownAmb, unknownAmb
+		return unknownAmb, unknownAmb, -1
 	}
 	var cs, ps [16]int
 	n := 0
@@ -287,28 +305,143 @@ func (t *Tagger) lexClass(low uint64) (amb, top uint64) {
 		if n == len(cs) {
 			break
 		}
-		cs[n], ps[n] = perceptron.EntryClass(e), int(perceptron.EntryWeight(e))
+		cs[n], ps[n] = perceptron.EntryClass(e), int(perceptron.EntryWeight(e))&1023
 		n++
 	}
-	return ambOf(cs[:n], ps[:n])
+	fixed = -1
+	if w := int(perceptron.EntryWeight(row[0])); len(row) == 1 && w&1023 >= fixedPermille && w>>10 >= fixedBits {
+		fixed = cs[0]
+	}
+	amb, top = ambOf(cs[:n], ps[:n])
+	return amb, top, fixed
 }
 
-// lemma returns the lemma of word i tagged with class c.
+// clusterOf returns the cluster code of word w (whose infos are ti): that
+// of its form, or else of its lowered form; 0 when it has none.
+func (t *Tagger) clusterOf(w string, ti *tokInfo) uint64 {
+	if t.clusters == nil || t.clusters.Features() == 0 {
+		return 0
+	}
+	row := t.clusters.Row(ti.raw)
+	if len(row) == 0 && ti.flags&(fUpper|fAllCaps) != 0 {
+		row = t.clusters.Row(rawHash(perceptron.Seed(3), w, true))
+	}
+	if len(row) == 0 {
+		return 0
+	}
+	return uint64(uint16(perceptron.EntryWeight(row[0])))
+}
+
+// lemmaKey keys the lemma cache: a word and its tag class.
+type lemmaKey struct {
+	w string
+	c int
+}
+
+// lemmaCacheMax bounds the lemmas a scratch remembers; the cache is
+// emptied when it is full.
+const lemmaCacheMax = 1 << 15
+
+// lemma returns the lemma of word i tagged with class c. Outside headlines
+// in capitals a word's lemma depends only on the word and its class, so
+// lemmas the classifier gives are remembered in s.
 func (t *Tagger) lemma(s *scratch, i, c int) string {
 	w := s.words[i]
 	upos, xpos := t.upos[c], t.xpos[c]
+	if upos == "PROPN" && xpos != "NNPS" {
+		if l := t.capsName(w); l != "" {
+			return l
+		}
+	}
 	if l, ok := ruleLemma(w, upos, xpos); ok {
 		return l
 	}
-	s.feats = lemmaFeatures(s.infos, i, c, s.feats[:0])
-	t.lemmas.Scores(s.feats, s.lscores)
-	best := 0
-	for k, v := range s.lscores {
-		if v > s.lscores[best] {
-			best = k
+	if !s.caps {
+		if l, ok := s.lcache[lemmaKey{w, c}]; ok {
+			return l
 		}
 	}
-	return t.edits[best].apply(w)
+	s.feats = lemmaFeatures(s.infos, i, c, s.feats[:0])
+	t.lemmas.Scores(s.feats, s.lscores)
+	l := t.pickLemma(w, s.lscores)
+	if !s.caps {
+		if s.lcache == nil || len(s.lcache) >= lemmaCacheMax {
+			s.lcache = make(map[lemmaKey]string, 1024)
+		}
+		// Clones, so that the cache does not keep a document's text alive.
+		l = strings.Clone(l)
+		s.lcache[lemmaKey{strings.Clone(w), c}] = l
+	}
+	return l
+}
+
+// lemmaTries is how many of the best edit scripts pickLemma considers.
+const lemmaTries = 3
+
+// pickLemma applies the best-scoring edit script to w. When that script
+// changes the word and its result is not a known word form (one with a
+// cluster: "provok" for "provoking"), it takes the first of the next
+// lemmaTries-1 best scripts that changes only the word's ending (strips at
+// most 4 bytes and keeps 2) and gives a known form ("provoke").
+func (t *Tagger) pickLemma(w string, scores []int32) string {
+	var top [lemmaTries]int
+	n := 0
+	for k, v := range scores {
+		j := min(n, lemmaTries-1)
+		if n == lemmaTries && v <= scores[top[j]] {
+			continue
+		}
+		for j > 0 && v > scores[top[j-1]] {
+			top[j] = top[j-1]
+			j--
+		}
+		top[j] = k
+		n = min(n+1, lemmaTries)
+	}
+	e := t.edits[top[0]]
+	best := e.apply(w)
+	if (e.strip == 0 && e.add == "") || t.clusters == nil || t.clusters.Features() == 0 || t.knownForm(best) {
+		return best
+	}
+	for _, k := range top[1:n] {
+		a := t.edits[k]
+		if a.strip > 4 || a.strip > len(w)-2 || (a.strip == 0 && a.add == "") {
+			continue
+		}
+		if l := a.apply(w); t.knownForm(l) {
+			return l
+		}
+	}
+	return best
+}
+
+// capsName returns the capitalised form of a proper noun written in
+// capitals ("TEHRAN" -> "Tehran") when that form is known (has a cluster)
+// and the word as written is not; else "". Words of fewer than four
+// letters (acronyms) are left alone. On EWT and GUM train the rule is
+// right 64 times out of 72.
+func (t *Tagger) capsName(w string) string {
+	if len(w) < 4 || len(w) > maxFeat || t.clusters == nil || t.clusters.Features() == 0 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return ""
+		}
+	}
+	if t.knownForm(w) {
+		return ""
+	}
+	title := w[:1] + strings.ToLower(w[1:])
+	if !t.knownForm(title) {
+		return ""
+	}
+	return title
+}
+
+// knownForm reports whether the word form w has a cluster.
+func (t *Tagger) knownForm(w string) bool {
+	return len(t.clusters.Row(rawHash(perceptron.Seed(3), w, false))) > 0
 }
 
 // ruleLemma gives the lemma of words that need no classifier: proper
@@ -318,6 +451,9 @@ func ruleLemma(w, upos, xpos string) (string, bool) {
 	switch upos {
 	case "PROPN":
 		if xpos != "NNPS" {
+			if l := dateAbbrev(w); l != "" {
+				return l, true
+			}
 			return w, true
 		}
 	case "PUNCT", "SYM":

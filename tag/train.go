@@ -1,6 +1,9 @@
 package tag
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"math/rand"
@@ -15,8 +18,11 @@ import (
 type TrainConfig struct {
 	Iterations int     // passes over the data; default 6
 	Seed       int64   // shuffling seed; default 1
-	Prune      float64 // drop averaged weights below this fraction of the largest; default 0.0005
+	Prune      float64 // drop averaged weights below this fraction of the largest; default 0.02
 	Log        io.Writer
+	// Clusters maps word forms to distributional cluster paths of four
+	// levels ("3.0.7.5"), as cmd/train-clusters writes them; none when nil.
+	Clusters map[string]string
 }
 
 // Train learns a tagger and lemmatizer from sentences of a UD treebank.
@@ -29,7 +35,7 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 		cfg.Seed = 1
 	}
 	if cfg.Prune == 0 {
-		cfg.Prune = 0.0005
+		cfg.Prune = 0.02
 	}
 	logf := func(format string, args ...any) {
 		if cfg.Log != nil {
@@ -157,9 +163,13 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 		if len(cs) == 0 {
 			continue
 		}
+		n := 0
+		for _, c := range counts {
+			n += c
+		}
 		row := make([]perceptron.Entry, len(cs))
 		for i := range cs {
-			row[i] = perceptron.Entry{Class: cs[i], Weight: int16(ps[i])}
+			row[i] = perceptron.Entry{Class: cs[i], Weight: int16(lexWeight(ps[i], n))}
 		}
 		lexKeys = append(lexKeys, k)
 		lexRows = append(lexRows, row)
@@ -167,53 +177,15 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 	t.lex = perceptron.BuildModel(len(classes), 1, lexKeys, lexRows)
 	logf("lexicon: %d words\n", len(lexKeys))
 
+	t.clusters = buildClusters(cfg.Clusters)
+	logf("clusters: %d words\n", t.clusters.Features())
+
 	rng := rand.New(rand.NewSource(cfg.Seed))
-	tr := perceptron.NewTrainer(len(classes))
-	scores := make([]float32, len(classes))
-	var infos []tokInfo
-	var feats []uint64
-	upper := make([]string, 0, 64)
-	order := rng.Perm(len(data))
-	for it := 0; it < cfg.Iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
-		for _, k := range order {
-			e := data[k]
-			words := e.words
-			// A few sentences are shown in capitals so that headlines in
-			// capitals get sane tags.
-			if rng.Intn(40) == 0 {
-				upper = upper[:0]
-				for _, w := range words {
-					upper = append(upper, strings.ToUpper(w))
-				}
-				words = upper
-			}
-			if cap(infos) < len(words) {
-				infos = make([]tokInfo, len(words))
-			}
-			infos = infos[:len(words)]
-			sentInfo(words, infos, isCapsSentence(words))
-			for i := range infos {
-				infos[i].amb, infos[i].top = ambs[k][i], tops[k][i]
-			}
-			p1, p2 := -1, -2
-			for i := range words {
-				feats = tagFeatures(infos, i, p1, p2, feats[:0])
-				tr.Scores(feats, scores)
-				best := argmax(scores)
-				tr.Update(feats, e.gold[i], best)
-				tr.Tick()
-				if best == e.gold[i] {
-					right++
-				}
-				total++
-				p2, p1 = p1, best
-			}
-		}
-		logf("tagger iteration %d: train acc %.4f, %d features\n", it+1, float64(right)/float64(total), tr.Features())
+	all := make([]tagSent, len(data))
+	for k, e := range data {
+		all[k] = tagSent{words: e.words, gold: e.gold, amb: ambs[k], top: tops[k]}
 	}
-	t.model = tr.Model(cfg.Prune)
+	t.model = t.trainTagger(all, cfg.Iterations, cfg.Prune, rng, logf)
 	logf("tagger model: %d features, %d weights\n", t.model.Features(), t.model.Entries())
 
 	// Lemmatizer: edit-script classes learnt from words that the rules and
@@ -264,6 +236,7 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 		}
 	}
 	t.edits = edits
+	var feats []uint64
 	ltr := perceptron.NewTrainer(len(edits))
 	lscores := make([]float32, len(edits))
 	infoCache := map[int][]tokInfo{}
@@ -291,6 +264,126 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 	t.lemmas = ltr.Model(cfg.Prune)
 	logf("lemmatizer model: %d features, %d weights\n", t.lemmas.Features(), t.lemmas.Entries())
 	return t, nil
+}
+
+// tagSent is a training sentence for the tagger: its words, gold classes
+// and lexicon features (jackknifed).
+type tagSent struct {
+	words    []string
+	gold     []int
+	amb, top []uint64
+}
+
+// sentInfos fills infos for the words of e (in capitals when upper is
+// set, with its words in buf), with e's lexicon features.
+func (t *Tagger) sentInfos(e tagSent, upper bool, buf []string, infos []tokInfo) ([]string, []tokInfo) {
+	words := e.words
+	if upper {
+		buf = buf[:0]
+		for _, w := range words {
+			buf = append(buf, strings.ToUpper(w))
+		}
+		words = buf
+	}
+	if cap(infos) < len(words) {
+		infos = make([]tokInfo, len(words))
+	}
+	infos = infos[:len(words)]
+	sentInfo(words, infos, isCapsSentence(words))
+	for i := range infos {
+		infos[i].amb, infos[i].top = e.amb[i], e.top[i]
+		infos[i].cl = t.clusterOf(words[i], &infos[i])
+	}
+	return buf, infos
+}
+
+// trainTagger trains a tagger on sents for iters passes, dropping averaged
+// weights below prune times the largest.
+func (t *Tagger) trainTagger(sents []tagSent, iters int, prune float64, rng *rand.Rand, logf func(string, ...any)) *perceptron.Model {
+	n := len(t.classes)
+	tr := perceptron.NewTrainer(n)
+	scores := make([]float32, n)
+	var infos []tokInfo
+	var feats []uint64
+	var upper []string
+	order := rng.Perm(len(sents))
+	for it := 0; it < iters; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, k := range order {
+			e := sents[k]
+			// A few sentences are shown in capitals so that headlines in
+			// capitals get sane tags.
+			upper, infos = t.sentInfos(e, rng.Intn(40) == 0, upper, infos)
+			p1, p2 := -1, -2
+			for i := range infos {
+				feats = tagFeatures(infos, i, p1, p2, feats[:0])
+				tr.Scores(feats, scores)
+				best := argmax(scores)
+				tr.Update(feats, e.gold[i], best)
+				tr.Tick()
+				if best == e.gold[i] {
+					right++
+				}
+				total++
+				p2, p1 = p1, best
+			}
+		}
+		logf("tagger iteration %d: train acc %.4f, %d features\n", it+1, float64(right)/float64(total), tr.Features())
+	}
+	return tr.Model(prune)
+}
+
+// ReadClusters reads word clusters in the format of cmd/train-clusters:
+// one "form<TAB>path" line per word, gzip-compressed or not. Lines without
+// a tab are skipped.
+func ReadClusters(r io.Reader) (map[string]string, error) {
+	br := bufio.NewReader(r)
+	if head, err := br.Peek(2); err == nil && bytes.Equal(head, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("tag: clusters: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	out := map[string]string{}
+	sc := bufio.NewScanner(br)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		w, p, ok := strings.Cut(sc.Text(), "\t")
+		if ok && w != "" {
+			out[w] = p
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("tag: clusters: %w", err)
+	}
+	return out, nil
+}
+
+// buildClusters returns the cluster table of the word forms in paths,
+// keyed by their raw hash; forms whose path cannot be read are left out.
+func buildClusters(paths map[string]string) *perceptron.Model {
+	words := make([]string, 0, len(paths))
+	for w := range paths {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var keys []uint64
+	var rows [][]perceptron.Entry
+	seen := map[uint64]bool{}
+	for _, w := range words {
+		c := clusterCode(paths[w])
+		k := rawHash(perceptron.Seed(3), w, false)
+		if c == 0 || len(w) > maxFeat || seen[k] {
+			continue
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		rows = append(rows, []perceptron.Entry{{Class: 0, Weight: int16(c)}})
+	}
+	return perceptron.BuildModel(1, 1, keys, rows)
 }
 
 func argmax(s []float32) int {

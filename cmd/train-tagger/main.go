@@ -1,5 +1,7 @@
 // Command train-tagger trains sitrep's part-of-speech tagger and
 // lemmatizer on UD English EWT train (and GUM train) and writes the model.
+// The word clusters that package ner uses (learnt from the bulk news text
+// by cmd/train-clusters) are copied into the model as features.
 //
 //	go run ./cmd/train-tagger -data ../shared/data -out tag/model.bin
 package main
@@ -30,13 +32,26 @@ func run() error {
 	iters := flag.Int("iter", 8, "training iterations")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	gum := flag.Bool("gum", true, "add GUM train to EWT train")
+	clusters := flag.String("clusters", "ner/clusters.txt.gz", "word clusters (cmd/train-clusters); empty for none")
 	flag.Parse()
 	start := time.Now()
 	sents, err := TrainingData(*data, *gum)
 	if err != nil {
 		return err
 	}
-	t, err := tag.Train(sents, tag.TrainConfig{Iterations: *iters, Seed: *seed, Log: os.Stderr})
+	cfg := tag.TrainConfig{Iterations: *iters, Seed: *seed, Log: os.Stderr}
+	if *clusters != "" {
+		f, err := os.Open(*clusters)
+		if err != nil {
+			return err
+		}
+		cfg.Clusters, err = tag.ReadClusters(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	t, err := tag.Train(sents, cfg)
 	if err != nil {
 		return err
 	}
