@@ -3,21 +3,26 @@ package tag
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"sitrep/corpus/conllu"
 	"sitrep/doc"
 	"sitrep/eval"
+	"sitrep/internal/perceptron"
 	"sitrep/segment"
 )
 
 // Evaluate scores the embedded tagger on the UD English EWT dev set under
 // dataDir (the path of ../shared/data), on gold tokens: UPOS, XPOS and
-// lemma accuracy as tag.ewt.upos.acc, tag.ewt.xpos.acc, tag.ewt.lemma.acc;
-// then on the tokens of package segment run on the dev text, as
-// tag.ewt.upos.acc.systok etc. (a word counts as right when a system token
-// has exactly its span and the right analysis). It returns an error when
-// the data or a model cannot be read.
+// lemma accuracy as tag.ewt.upos.acc, tag.ewt.xpos.acc, tag.ewt.lemma.acc,
+// and UPOS accuracy on the words missing from the training lexicon as
+// tag.ewt.upos.acc.unknown; then on the tokens of package segment run on
+// the dev text, as tag.ewt.upos.acc.systok etc. (a word counts as right
+// when a system token has exactly its span and the right analysis); then,
+// when dataDir has gum/dev, on GUM dev with gold tokens as
+// tag.gum.upos.acc, tag.gum.lemma.acc. It returns an error when the data
+// or a model cannot be read.
 func Evaluate(dataDir string) ([]eval.Score, error) {
 	t, err := New(Config{})
 	if err != nil {
@@ -32,38 +37,73 @@ func (t *Tagger) Evaluate(dataDir string) ([]eval.Score, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tag: evaluate: %w", err)
 	}
-	var up, xp, lem, n int
+	c := t.count(dev)
+	note := fmt.Sprintf("%d words, gold tokens", c.n)
+	scores := []eval.Score{
+		{Name: "tag.ewt.upos.acc", Value: eval.Accuracy(c.upos, c.n), Note: note},
+		{Name: "tag.ewt.xpos.acc", Value: eval.Accuracy(c.xpos, c.n), Note: note},
+		{Name: "tag.ewt.lemma.acc", Value: eval.Accuracy(c.lemma, c.n), Note: note},
+		{Name: "tag.ewt.upos.acc.unknown", Value: eval.Accuracy(c.unknownUPOS, c.unknown),
+			Note: fmt.Sprintf("%d words not in the training lexicon, gold tokens", c.unknown)},
+	}
+	sys, err := t.evaluateSystemTokens(dev)
+	if err != nil {
+		return nil, err
+	}
+	scores = append(scores, sys...)
+	gumDir := filepath.Join(dataDir, "gum", "dev")
+	if _, err := os.Stat(gumDir); err != nil {
+		return scores, nil
+	}
+	gum, err := conllu.ReadGlob(filepath.Join(gumDir, "*.conllu"))
+	if err != nil {
+		return nil, fmt.Errorf("tag: evaluate: %w", err)
+	}
+	c = t.count(gum)
+	note = fmt.Sprintf("%d words, GUM dev, gold tokens", c.n)
+	return append(scores,
+		eval.Score{Name: "tag.gum.upos.acc", Value: eval.Accuracy(c.upos, c.n), Note: note},
+		eval.Score{Name: "tag.gum.lemma.acc", Value: eval.Accuracy(c.lemma, c.n), Note: note},
+	), nil
+}
+
+// counts are the right answers of the tagger on gold tokens.
+type counts struct {
+	n, upos, xpos, lemma int
+	unknown, unknownUPOS int // words missing from the training lexicon
+}
+
+// count tags sents from their gold words and counts the right answers.
+func (t *Tagger) count(sents []conllu.Sentence) counts {
+	var c counts
 	words := make([]string, 0, 64)
-	for _, s := range dev {
+	for _, s := range sents {
 		words = words[:0]
 		for _, w := range s.Words {
 			words = append(words, w.Form)
 		}
 		got := t.Tag(words)
 		for i, w := range s.Words {
-			n++
+			c.n++
+			known := len(t.lex.Row(lowerHash(perceptron.Seed(1), w.Form))) > 0
+			if !known {
+				c.unknown++
+			}
 			if got[i].UPOS == w.UPOS {
-				up++
+				c.upos++
+				if !known {
+					c.unknownUPOS++
+				}
 			}
 			if got[i].XPOS == w.XPOS {
-				xp++
+				c.xpos++
 			}
 			if got[i].Lemma == w.Lemma {
-				lem++
+				c.lemma++
 			}
 		}
 	}
-	note := fmt.Sprintf("%d words, gold tokens", n)
-	scores := []eval.Score{
-		{Name: "tag.ewt.upos.acc", Value: eval.Accuracy(up, n), Note: note},
-		{Name: "tag.ewt.xpos.acc", Value: eval.Accuracy(xp, n), Note: note},
-		{Name: "tag.ewt.lemma.acc", Value: eval.Accuracy(lem, n), Note: note},
-	}
-	sys, err := t.evaluateSystemTokens(dev)
-	if err != nil {
-		return nil, err
-	}
-	return append(scores, sys...), nil
+	return c
 }
 
 // evaluateSystemTokens tags the output of package segment on the text of

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/perceptron"
+	"sitrep/internal/wordnet"
 )
 
 // maxFeat bounds the bytes of a token read for its features, so a 10k-byte
@@ -156,6 +157,7 @@ type tokInfo struct {
 	flags           uint64
 	amb, top        uint64 // ambiguity class and most frequent class in the lexicon
 	cl              uint64 // cluster code (clusterCode), 0 for none
+	wn              uint64 // WordNet's parts of speech for the form (wordnet.Mask)
 }
 
 // Feature template ids.
@@ -190,6 +192,7 @@ const (
 	tLen
 	tAmb
 	tCl  = 80 // ids 50-79 are taken by the "+50" templates
+	tWN  = 90
 	tPad = 100
 )
 
@@ -258,6 +261,7 @@ func sentInfo(words []string, infos []tokInfo, caps bool) {
 	for i, w := range words {
 		ti := &infos[i]
 		ti.low = lowerHash(perceptron.Seed(1), w)
+		ti.wn = uint64(wordnet.POS(w))
 		ti.flags = flagsOf(w)
 		if caps && ti.flags&fAllCaps != 0 {
 			ti.raw = rawHash(perceptron.Seed(3), w, true)
@@ -382,6 +386,15 @@ func tagFeatures(infos []tokInfo, i int, p1, p2 int, out []uint64) []uint64 {
 		f1(tCl+3, wp1.cl),
 		f1(tCl+4, wm1.cl),
 		f2(tCl+5, t1, w0.cl>>3),
+	)
+	out = append(out,
+		f1(tWN, w0.wn),
+		f2(tWN+1, w0.wn, w0.suf[2]),
+		f2(tWN+2, w0.wn, w0.shape),
+		f1(tWN+3, wp1.wn),
+		f1(tWN+4, wm1.wn),
+		f2(tWN+5, t1, w0.wn),
+		f2(tWN+6, w0.amb, w0.wn),
 	)
 	if i == 0 {
 		out = append(out, f2(tFirstFlags, w0.flags, w0.low))

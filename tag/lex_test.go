@@ -6,6 +6,8 @@ import (
 	"maps"
 	"strings"
 	"testing"
+
+	"sitrep/internal/wordnet"
 )
 
 func TestClusterCode(t *testing.T) {
@@ -240,5 +242,51 @@ func TestCapsName(t *testing.T) {
 	}
 	if got := (&Tagger{}).capsName("TEHRAN"); got != "" {
 		t.Errorf("without clusters: got %q; want \"\"", got)
+	}
+}
+
+func TestWordNetLemma(t *testing.T) {
+	tests := []struct {
+		name, word, lemma, upos string
+		want                    string
+		wantOK                  bool
+	}{
+		{"unknown stem of a noun", "aches", "ach", "NOUN", "ache", true},
+		{"unknown stem of a verb", "mimicking", "mimick", "VERB", "mimic", true},
+		{"classifier lemma known to WordNet", "regards", "regards", "NOUN", "", false},
+		{"differs only in case", "Palestinian", "Palestinian", "ADJ", "", false},
+		{"auxiliary left alone", "might", "mighte", "AUX", "", false},
+		{"tag without a WordNet part of speech", "Obamas", "Obama", "PROPN", "", false},
+		{"WordNet has no lemma", "zorking", "zork", "VERB", "", false},
+		{"empty", "", "", "NOUN", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := wordNetLemma(tt.word, tt.lemma, tt.upos)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("wordNetLemma(%q, %q, %q) = %q, %v; want %q, %v", tt.word, tt.lemma, tt.upos, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+func TestSentInfoWordNet(t *testing.T) {
+	tests := []struct {
+		name string
+		word string
+		want wordnet.Mask // the parts of speech
+	}{
+		{"irregular verb", "ran", wordnet.Verb},
+		{"capitals", "GEESE", wordnet.Noun},
+		{"function word", "the", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			infos := make([]tokInfo, 1)
+			sentInfo([]string{tt.word}, infos, false)
+			if got := wordnet.Mask(infos[0].wn).Parts(); got != tt.want {
+				t.Errorf("sentInfo(%q).wn parts = %v; want %v", tt.word, got, tt.want)
+			}
+		})
 	}
 }

@@ -25,6 +25,7 @@ import (
 
 	"sitrep/doc"
 	"sitrep/internal/perceptron"
+	"sitrep/internal/wordnet"
 	"sitrep/pipeline"
 )
 
@@ -364,6 +365,9 @@ func (t *Tagger) lemma(s *scratch, i, c int) string {
 	s.feats = lemmaFeatures(s.infos, i, c, s.feats[:0])
 	t.lemmas.Scores(s.feats, s.lscores)
 	l := t.pickLemma(w, s.lscores)
+	if wl, ok := wordNetLemma(w, l, upos); ok {
+		l = wl
+	}
 	if !s.caps {
 		if s.lcache == nil || len(s.lcache) >= lemmaCacheMax {
 			s.lcache = make(map[lemmaKey]string, 1024)
@@ -413,6 +417,23 @@ func (t *Tagger) pickLemma(w string, scores []int32) string {
 		}
 	}
 	return best
+}
+
+// wordNetLemma returns WordNet's base form of w for the part of speech of
+// upos (NOUN, VERB, ADJ or ADV) when the classifier's lemma l is a form
+// WordNet does not know at all ("ach" for "aches", "mimick" for
+// "mimicking") and differs from it other than in case; ok is false
+// otherwise.
+func wordNetLemma(w, l, upos string) (string, bool) {
+	p := wordnet.ForUPOS(upos)
+	if p == 0 || upos == "AUX" || wordnet.POS(l) != 0 {
+		return "", false
+	}
+	wl, ok := wordnet.Lemma(w, p)
+	if !ok || strings.EqualFold(wl, l) {
+		return "", false
+	}
+	return wl, true
 }
 
 // capsName returns the capitalised form of a proper noun written in
