@@ -4,7 +4,6 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/perceptron"
-	"sitrep/internal/wordnet"
 )
 
 // maxFeat bounds the bytes of a token read for its features, so a 10k-byte
@@ -255,13 +254,13 @@ func ambOf(classes []int, permille []int) (amb, top uint64) {
 	return amb, uint64(best) + 1
 }
 
-// sentInfo fills infos for words. In caps mode (a headline in capitals)
-// raw and shape features are computed from the lowered word.
+// sentInfo fills infos for words, except the lexicon, cluster and WordNet
+// fields. In caps mode (a headline in capitals) raw and shape features are
+// computed from the lowered word.
 func sentInfo(words []string, infos []tokInfo, caps bool) {
 	for i, w := range words {
 		ti := &infos[i]
 		ti.low = lowerHash(perceptron.Seed(1), w)
-		ti.wn = uint64(wordnet.POS(w))
 		ti.flags = flagsOf(w)
 		if caps && ti.flags&fAllCaps != 0 {
 			ti.raw = rawHash(perceptron.Seed(3), w, true)
@@ -389,12 +388,8 @@ func tagFeatures(infos []tokInfo, i int, p1, p2 int, out []uint64) []uint64 {
 	)
 	out = append(out,
 		f1(tWN, w0.wn),
-		f2(tWN+1, w0.wn, w0.suf[2]),
-		f2(tWN+2, w0.wn, w0.shape),
 		f1(tWN+3, wp1.wn),
 		f1(tWN+4, wm1.wn),
-		f2(tWN+5, t1, w0.wn),
-		f2(tWN+6, w0.amb, w0.wn),
 	)
 	if i == 0 {
 		out = append(out, f2(tFirstFlags, w0.flags, w0.low))

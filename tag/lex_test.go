@@ -270,7 +270,11 @@ func TestWordNetLemma(t *testing.T) {
 	}
 }
 
-func TestSentInfoWordNet(t *testing.T) {
+func TestTagWordNet(t *testing.T) {
+	tg, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		word string
@@ -282,10 +286,14 @@ func TestSentInfoWordNet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			infos := make([]tokInfo, 1)
-			sentInfo([]string{tt.word}, infos, false)
-			if got := wordnet.Mask(infos[0].wn).Parts(); got != tt.want {
-				t.Errorf("sentInfo(%q).wn parts = %v; want %v", tt.word, got, tt.want)
+			s := tg.getScratch()
+			defer tg.pool.Put(s)
+			s.words = append(s.words[:0], tt.word, tt.word)
+			tg.tag(s)
+			for i := range s.words {
+				if got := wordnet.Mask(s.infos[i].wn).Parts(); got != tt.want {
+					t.Errorf("word %d: wn parts of %q = %v; want %v", i, tt.word, got, tt.want)
+				}
 			}
 		})
 	}

@@ -178,15 +178,21 @@ type scratch struct {
 	scores  []int32
 	lscores []int32
 	classes []int
+	wn      *wordnet.Cache
 }
+
+// wnCacheSize is how many words' WordNet masks a scratch remembers.
+const wnCacheSize = 4096
 
 func (t *Tagger) getScratch() *scratch {
 	if s, ok := t.pool.Get().(*scratch); ok {
 		return s
 	}
+	wn, _ := wordnet.Default() // nil on error: no WordNet features
 	return &scratch{
 		scores:  make([]int32, len(t.classes)),
 		lscores: make([]int32, len(t.edits)),
+		wn:      wordnet.NewCache(wn, wnCacheSize),
 	}
 }
 
@@ -275,6 +281,7 @@ func (t *Tagger) tag(s *scratch) {
 	for i := range s.infos {
 		s.infos[i].amb, s.infos[i].top, s.classes[i] = t.lexClass(s.infos[i].low)
 		s.infos[i].cl = t.clusterOf(s.words[i], &s.infos[i])
+		s.infos[i].wn = uint64(s.wn.POS(s.words[i]))
 	}
 	p1, p2 := -1, -2
 	for i := range n {

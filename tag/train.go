@@ -12,6 +12,7 @@ import (
 
 	"sitrep/corpus/conllu"
 	"sitrep/internal/perceptron"
+	"sitrep/internal/wordnet"
 )
 
 // TrainConfig sets how Train learns. Zero values mean defaults.
@@ -293,6 +294,7 @@ func (t *Tagger) sentInfos(e tagSent, upper bool, buf []string, infos []tokInfo)
 	for i := range infos {
 		infos[i].amb, infos[i].top = e.amb[i], e.top[i]
 		infos[i].cl = t.clusterOf(words[i], &infos[i])
+		infos[i].wn = uint64(wordnet.POS(words[i]))
 	}
 	return buf, infos
 }

@@ -130,27 +130,42 @@ type Lexicon struct {
 	nExcShifts uint
 }
 
-// table is a sorted array of hashed keys with their values in the low 16
-// bits, and an index of where each bucket of the top bits starts.
+// table is an open-addressing hash table (linear probing) of hashed keys
+// with their values in the low 16 bits; 0 marks an empty slot (a value is
+// never 0).
 type table struct {
-	entries []uint64
-	start   []uint32
-	shift   uint
+	slots []uint64
+	mask  uint64
+	shift uint // slot of key k: k*fib >> shift (Fibonacci hashing mixes FNV's weak bits)
+}
+
+const fib = 0x9E3779B97F4A7C15
+
+func newTable(entries []uint64) table {
+	bits := bitsFor(len(entries) + len(entries)/2)
+	n := 1 << bits
+	t := table{slots: make([]uint64, n), mask: uint64(n - 1), shift: 64 - bits}
+	for _, e := range entries {
+		i := (e &^ valueMask) * fib >> t.shift
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = e
+	}
+	return t
 }
 
 func (t *table) find(h uint64) (uint16, bool) {
 	k := h &^ valueMask
-	b := h >> t.shift
-	for i := t.start[b]; i < t.start[b+1]; i++ {
-		e := t.entries[i]
+	for i := k * fib >> t.shift; ; i = (i + 1) & t.mask {
+		e := t.slots[i]
 		if e&^valueMask == k {
 			return uint16(e), true
 		}
-		if e > k {
-			break
+		if e == 0 {
+			return 0, false
 		}
 	}
-	return 0, false
 }
 
 // bucketIndex returns, for sorted keys and 2^bits buckets of their top bits,
@@ -171,7 +186,7 @@ func bucketIndex(keys []uint64, bits uint) []uint32 {
 
 func bitsFor(n int) uint {
 	bits := uint(4)
-	for bits < 20 && 1<<bits < n {
+	for bits < 30 && 1<<bits < n {
 		bits++
 	}
 	return bits
@@ -196,18 +211,19 @@ func Parse(data []byte) (*Lexicon, error) {
 		return nil, fmt.Errorf("%w: %d bytes of body for %d bases, %d exceptions, %d pool bytes", ErrFormat, len(p), nBase, nExc, nPool)
 	}
 	l := &Lexicon{}
-	l.bases.entries = make([]uint64, nBase)
-	for i := range l.bases.entries {
+	entries := make([]uint64, nBase)
+	for i := range entries {
 		e := binary.LittleEndian.Uint64(p[8*i:])
-		if i > 0 && e&^valueMask <= l.bases.entries[i-1]&^valueMask {
+		if i > 0 && e&^valueMask <= entries[i-1]&^valueMask {
 			return nil, fmt.Errorf("%w: base %d out of order", ErrFormat, i)
 		}
-		l.bases.entries[i] = e
+		if e&0xF == 0 {
+			return nil, fmt.Errorf("%w: base %d has no part of speech", ErrFormat, i)
+		}
+		entries[i] = e
 	}
 	p = p[8*nBase:]
-	bits := bitsFor(int(nBase))
-	l.bases.shift = 64 - bits
-	l.bases.start = bucketIndex(l.bases.entries, bits)
+	l.bases = newTable(entries)
 
 	l.excKeys = make([]uint64, nExc)
 	l.excVals = make([]uint32, nExc)
@@ -421,20 +437,32 @@ func hasSuffixFold(s, suffix string) bool {
 	return true
 }
 
-// excRange returns the index range of the exceptions of form hash h in
-// part of speech p.
-func (l *Lexicon) excRange(h uint64, p int) (int, int) {
+// excRange returns the index range of the exceptions of form hash h, in
+// all parts of speech (the part of speech is the low 2 bits of each key).
+func (l *Lexicon) excRange(h uint64) (int, int) {
 	if len(l.excKeys) == 0 {
 		return 0, 0
 	}
-	k := h&^3 | uint64(p)
+	k := h &^ 3
 	b := k >> l.nExcShifts
 	lo, hi := int(l.excStart[b]), int(l.excStart[b+1])
 	for lo < hi && l.excKeys[lo] < k {
 		lo++
 	}
 	end := lo
-	for end < hi && l.excKeys[end] == k {
+	for end < hi && l.excKeys[end]&^3 == k {
+		end++
+	}
+	return lo, end
+}
+
+// excPart narrows the range lo, hi of excRange to part of speech p.
+func (l *Lexicon) excPart(lo, hi, p int) (int, int) {
+	for lo < hi && int(l.excKeys[lo]&3) < p {
+		lo++
+	}
+	end := lo
+	for end < hi && int(l.excKeys[end]&3) == p {
 		end++
 	}
 	return lo, end
@@ -483,8 +511,9 @@ func (l *Lexicon) POS(word string) Mask {
 			}
 		}
 	}
+	elo, ehi := l.excRange(h)
 	for p := 0; p < 4; p++ {
-		lo, hi := l.excRange(h, p)
+		lo, hi := l.excPart(elo, ehi, p)
 		if lo < hi {
 			for i := lo; i < hi; i++ {
 				if !l.excDefined(i) {
@@ -541,11 +570,12 @@ func (l *Lexicon) Lemma(word string, pos Mask) (string, bool) {
 	}
 	h := Hash(word)
 	self, selfOK := l.bases.find(h)
+	elo, ehi := l.excRange(h)
 	for p := 0; p < 4; p++ {
 		if pos&(1<<p) == 0 {
 			continue
 		}
-		if lo, hi := l.excRange(h, p); lo < hi {
+		if lo, hi := l.excPart(elo, ehi, p); lo < hi {
 			return l.excBase(lo), true
 		}
 		stem, end, ok := word, "", true
@@ -616,4 +646,37 @@ func POS(word string) Mask {
 func Lemma(word string, pos Mask) (string, bool) {
 	l, _ := Default()
 	return l.Lemma(word, pos)
+}
+
+// Cache remembers the masks of the words a Lexicon was last asked about,
+// in a direct-mapped table keyed by the word's 64-bit hash, so that the
+// frequent words of running text cost one lookup in a small table. Its
+// answers are those of Lexicon.POS. A Cache is not safe for concurrent use.
+type Cache struct {
+	lex   *Lexicon
+	keys  []uint64
+	vals  []uint32 // 1<<16 | mask; 0 for an empty slot
+	shift uint
+}
+
+// NewCache returns a cache of about size words (rounded up to a power of
+// two, at least 16) in front of l.
+func NewCache(l *Lexicon, size int) *Cache {
+	bits := bitsFor(size)
+	return &Cache{lex: l, keys: make([]uint64, 1<<bits), vals: make([]uint32, 1<<bits), shift: 64 - bits}
+}
+
+// POS is Lexicon.POS through the cache. It returns 0 for a nil cache.
+func (c *Cache) POS(word string) Mask {
+	if c == nil || word == "" {
+		return 0
+	}
+	h := Hash(word)
+	i := h * fib >> c.shift
+	if v := c.vals[i]; v != 0 && c.keys[i] == h {
+		return Mask(v)
+	}
+	m := c.lex.POS(word)
+	c.keys[i], c.vals[i] = h, 1<<16|uint32(m)
+	return m
 }

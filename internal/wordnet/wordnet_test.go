@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"sitrep/internal/cputime"
 	"time"
 )
 
@@ -243,7 +245,7 @@ func TestEmbeddedLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("parsed %d bytes, %d lemmas, %d exceptions in %v", len(embedded), len(l.bases.entries), len(l.excKeys), time.Since(start))
+	t.Logf("parsed %d bytes, %d slots, %d exceptions in %v", len(embedded), len(l.bases.slots), len(l.excKeys), time.Since(start))
 }
 
 func TestPOSAllocs(t *testing.T) {
@@ -275,12 +277,13 @@ func BenchmarkPOS(b *testing.B) {
 	}
 	words := []string{"The", "president", "said", "on", "Thursday", "that", "talks", "were", "running", "smoothly", "between", "the", "two", "countries", "."}
 	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		for _, w := range words {
 			sink |= l.POS(w)
 		}
 	}
-	b.ReportMetric(float64(b.N*len(words))/b.Elapsed().Seconds(), "words/s")
+	cputime.Rate(b, start, float64(b.N*len(words)), "words")
 }
 
 func BenchmarkParse(b *testing.B) {
@@ -309,4 +312,28 @@ func FuzzParse(f *testing.F) {
 			l.Lemma(w, Noun|Verb|Adj|Adv)
 		}
 	})
+}
+
+func TestCache(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCache(l, 16)
+	words := []string{"ran", "Ran", "geese", "the", "walks", "ran", "quickly", "", "1990", "walks", "handsful", "ran"}
+	for round := 0; round < 3; round++ {
+		for _, w := range words {
+			if got, want := c.POS(w), l.POS(w); got != want {
+				t.Errorf("round %d: Cache.POS(%q) = %v; want %v", round, w, got, want)
+			}
+		}
+	}
+	var nilCache *Cache
+	if got := nilCache.POS("ran"); got != 0 {
+		t.Errorf("nil Cache.POS(ran) = %v; want 0", got)
+	}
+	got := testing.AllocsPerRun(100, func() { c.POS("walks") })
+	if got != 0 {
+		t.Errorf("Cache.POS allocations = %v; want 0", got)
+	}
 }
