@@ -182,7 +182,7 @@ type scratch struct {
 }
 
 // wnCacheSize is how many words' WordNet masks a scratch remembers.
-const wnCacheSize = 4096
+const wnCacheSize = 8192
 
 func (t *Tagger) getScratch() *scratch {
 	if s, ok := t.pool.Get().(*scratch); ok {

@@ -478,6 +478,20 @@ func (l *Lexicon) excBase(i int) string {
 // of speech. When it is not, the exception still blocks morphy's rules.
 func (l *Lexicon) excDefined(i int) bool { return l.excVals[i]&0x80 == 0 }
 
+// mayDetach reports whether s ends in the last letter of some detachment
+// rule's suffix (s, n, d, g, r, t), folding case: a cheap test before
+// trying the rules.
+func mayDetach(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] | 0x20 {
+	case 's', 'n', 'd', 'g', 'r', 't':
+		return true
+	}
+	return false
+}
+
 // nounStem returns the part of a noun form that morphy's rules apply to and
 // the ending to put back after them: "boxesful" → "boxes", "ful". ok is
 // false when morphy applies no rules to the form (ending in "ss", or two
@@ -530,7 +544,7 @@ func (l *Lexicon) POS(word string) Mask {
 		if p == 0 {
 			stem, end, ok = nounStem(word)
 		}
-		if !ok {
+		if !ok || !mayDetach(stem) {
 			continue
 		}
 		for _, r := range rules[p] {
@@ -582,7 +596,7 @@ func (l *Lexicon) Lemma(word string, pos Mask) (string, bool) {
 		if p == 0 {
 			stem, end, ok = nounStem(word)
 		}
-		if ok {
+		if ok && mayDetach(stem) {
 			for _, r := range rules[p] {
 				if len(stem) <= len(r.suffix) || !hasSuffixFold(stem, r.suffix) {
 					continue
