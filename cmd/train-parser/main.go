@@ -64,13 +64,7 @@ func run() error {
 	if *folds > 1 {
 		tcfg := tag.TrainConfig{Iterations: *tagIters, Seed: *seed}
 		if *clusters != "" {
-			f, err := os.Open(*clusters)
-			if err != nil {
-				return err
-			}
-			tcfg.Clusters, err = tag.ReadClusters(f)
-			f.Close()
-			if err != nil {
+			if tcfg.Clusters, err = tag.ReadClustersFile(*clusters); err != nil {
 				return err
 			}
 		}
