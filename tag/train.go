@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"os"
 	"sort"
 	"strings"
 
@@ -334,6 +335,17 @@ func (t *Tagger) trainTagger(sents []tagSent, iters int, prune float64, rng *ran
 		logf("tagger iteration %d: train acc %.4f, %d features\n", it+1, float64(right)/float64(total), tr.Features())
 	}
 	return tr.Model(prune)
+}
+
+// ReadClustersFile reads the word clusters in the file at path (see
+// ReadClusters).
+func ReadClustersFile(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadClusters(f)
 }
 
 // ReadClusters reads word clusters in the format of cmd/train-clusters:

@@ -41,13 +41,7 @@ func run() error {
 	}
 	cfg := tag.TrainConfig{Iterations: *iters, Seed: *seed, Log: os.Stderr}
 	if *clusters != "" {
-		f, err := os.Open(*clusters)
-		if err != nil {
-			return err
-		}
-		cfg.Clusters, err = tag.ReadClusters(f)
-		f.Close()
-		if err != nil {
+		if cfg.Clusters, err = tag.ReadClustersFile(*clusters); err != nil {
 			return err
 		}
 	}
