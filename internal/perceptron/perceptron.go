@@ -200,9 +200,9 @@ type Model struct {
 	// A model of at most 256 classes whose weights take at most 255
 	// distinct values (see Quantized) is scored from a compact layout
 	// instead: each entry is class<<8 | code in ents16, and lut[code] is
-	// the weight. A slot then holds up to six entries inline, two to a
-	// word, and a longer row's offset in ents16 in word 1. Rows are half
-	// as long in memory, so scoring touches fewer cache lines.
+	// the weight. A slot then holds up to maxInline16 entries inline, two
+	// to a word (see buildCompact). Rows are half as long in memory, so
+	// scoring touches fewer cache lines.
 	ents16 []uint16
 	lut    *[256]int32
 }
@@ -328,9 +328,9 @@ const maxInline16 = 4
 
 // buildCompact gives m the table and entries of the compact layout when
 // its classes and weights fit it (see Model.ents16); build then fills the
-// slots accordingly. A compact slot holds up to
-// maxInline16 entries in words 1 and 2, or the dense row in word 2 (as in
-// the wide layout), and the row's offset in ents and ents16 in word 3.
+// slots accordingly. A compact slot holds up to maxInline16 entries in
+// words 1 and 2, or else the dense row in word 2 (as in the wide layout),
+// and always the row's offset in ents and ents16 in word 3.
 func (m *Model) buildCompact() {
 	if m.NClasses > 256 {
 		return
