@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,6 +46,7 @@ type Tagger struct {
 	xpos    []string
 	upos    []string
 	model   *perceptron.Model
+	rmodel  *perceptron.Model // right-to-left tagger, or nil
 
 	edits  []edit
 	lemmas *perceptron.Model
@@ -125,12 +127,18 @@ func readModel(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(b.Lists) != 2 || len(b.Models) < 3 || len(b.Models) > 4 {
-		return nil, fmt.Errorf("tag: %w: want 2 lists and 3 or 4 models", perceptron.ErrFormat)
+	if len(b.Lists) != 2 || len(b.Models) < 3 || len(b.Models) > 5 {
+		return nil, fmt.Errorf("tag: %w: want 2 lists and 3 to 5 models", perceptron.ErrFormat)
 	}
 	t := &Tagger{classes: b.Lists[0], model: b.Models[0], lemmas: b.Models[1], lex: b.Models[2], clusters: &perceptron.Model{}}
-	if len(b.Models) == 4 {
+	if len(b.Models) >= 4 {
 		t.clusters = b.Models[3]
+	}
+	if len(b.Models) == 5 {
+		t.rmodel = b.Models[4]
+		if t.rmodel.NClasses != len(t.classes) {
+			return nil, fmt.Errorf("tag: %w: class counts disagree", perceptron.ErrFormat)
+		}
 	}
 	if len(t.classes) == 0 || t.model.NClasses != len(t.classes) || t.lemmas.NClasses != len(b.Lists[1]) || t.lex.NClasses != len(t.classes) {
 		return nil, fmt.Errorf("tag: %w: class counts disagree", perceptron.ErrFormat)
@@ -160,8 +168,11 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 		es[i] = e.String()
 	}
 	b := perceptron.Bundle{Lists: [][]string{t.classes, es}, Models: []*perceptron.Model{t.model, t.lemmas, t.lex}}
-	if t.clusters != nil && t.clusters.Features() > 0 {
+	if t.clusters != nil && (t.clusters.Features() > 0 || t.rmodel != nil) {
 		b.Models = append(b.Models, t.clusters)
+	}
+	if t.rmodel != nil {
+		b.Models = append(b.Models, t.rmodel)
 	}
 	return b.Write(w)
 }
@@ -179,6 +190,9 @@ type scratch struct {
 	lscores []int32
 	classes []int
 	wn      *wordnet.Cache
+	both    []float32 // per word and class, summed scores of the two directions
+	rinfos  []tokInfo
+	fixed   []int // classes given without scoring (see fixedBits), -1 for the others
 }
 
 // wnCacheSize is how many words' WordNet masks a scratch remembers.
@@ -244,6 +258,53 @@ func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
+// tagBoth tags s.words greedily left to right and right to left and gives
+// each word the class with the highest sum of the two directions' scores.
+func (t *Tagger) tagBoth(s *scratch) {
+	n, nc := len(s.words), len(t.classes)
+	s.both = slices.Grow(s.both[:0], n*nc)[:n*nc]
+	clear(s.both)
+	s.fixed = append(s.fixed[:0], s.classes...)
+	fixed := s.fixed
+	pass := func(m *perceptron.Model, infos []tokInfo, at func(int) int) {
+		p1, p2 := -1, -2
+		for k := range n {
+			i := at(k)
+			c := fixed[i]
+			if c < 0 {
+				s.feats = tagFeatures(infos, k, p1, p2, s.feats[:0])
+				m.Scores(s.feats, s.scores)
+				c = 0
+				row := s.both[i*nc : (i+1)*nc]
+				for j, v := range s.scores {
+					row[j] += float32(float64(v) * m.Scale)
+					if v > s.scores[c] {
+						c = j
+					}
+				}
+			}
+			p2, p1 = p1, c
+		}
+	}
+	pass(t.model, s.infos, func(k int) int { return k })
+	s.rinfos = append(s.rinfos[:0], s.infos...)
+	slices.Reverse(s.rinfos)
+	pass(t.rmodel, s.rinfos, func(k int) int { return n - 1 - k })
+	for i := range n {
+		if fixed[i] >= 0 {
+			continue
+		}
+		row := s.both[i*nc : (i+1)*nc]
+		best := 0
+		for j, v := range row {
+			if v > row[best] {
+				best = j
+			}
+		}
+		s.classes[i] = best
+	}
+}
+
 // Tags is the analysis of one word.
 type Tags struct {
 	UPOS, XPOS, Lemma string
@@ -282,6 +343,10 @@ func (t *Tagger) tag(s *scratch) {
 		s.infos[i].amb, s.infos[i].top, s.classes[i] = t.lexClass(s.infos[i].low)
 		s.infos[i].cl = t.clusterOf(s.words[i], &s.infos[i])
 		s.infos[i].wn = uint64(s.wn.POS(s.words[i]))
+	}
+	if t.rmodel != nil {
+		t.tagBoth(s)
+		return
 	}
 	p1, p2 := -1, -2
 	for i := range n {

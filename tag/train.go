@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,9 @@ type TrainConfig struct {
 	// Clusters maps word forms to distributional cluster paths of four
 	// levels ("3.0.7.5"), as cmd/train-clusters writes them; none when nil.
 	Clusters map[string]string
+	// Bidirectional also trains a right-to-left tagger whose scores are
+	// added to the left-to-right one's.
+	Bidirectional bool
 }
 
 // Train learns a tagger and lemmatizer from sentences of a UD treebank.
@@ -187,7 +191,10 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 	for k, e := range data {
 		all[k] = tagSent{words: e.words, gold: e.gold, amb: ambs[k], top: tops[k]}
 	}
-	t.model = t.trainTagger(all, cfg.Iterations, cfg.Prune, rng, logf)
+	t.model = t.trainTagger(all, cfg.Iterations, cfg.Prune, rng, logf, false)
+	if cfg.Bidirectional {
+		t.rmodel = t.trainTagger(all, cfg.Iterations, cfg.Prune, rng, logf, true)
+	}
 	logf("tagger model: %d features, %d weights\n", t.model.Features(), t.model.Entries())
 
 	// Lemmatizer: edit-script classes learnt from words that the rules and
@@ -302,7 +309,7 @@ func (t *Tagger) sentInfos(e tagSent, upper bool, buf []string, infos []tokInfo)
 
 // trainTagger trains a tagger on sents for iters passes, dropping averaged
 // weights below prune times the largest.
-func (t *Tagger) trainTagger(sents []tagSent, iters int, prune float64, rng *rand.Rand, logf func(string, ...any)) *perceptron.Model {
+func (t *Tagger) trainTagger(sents []tagSent, iters int, prune float64, rng *rand.Rand, logf func(string, ...any), reverse bool) *perceptron.Model {
 	n := len(t.classes)
 	tr := perceptron.NewTrainer(n)
 	scores := make([]float32, n)
@@ -318,14 +325,20 @@ func (t *Tagger) trainTagger(sents []tagSent, iters int, prune float64, rng *ran
 			// A few sentences are shown in capitals so that headlines in
 			// capitals get sane tags.
 			upper, infos = t.sentInfos(e, rng.Intn(40) == 0, upper, infos)
+			gold := e.gold
+			if reverse {
+				slices.Reverse(infos)
+				gold = slices.Clone(gold)
+				slices.Reverse(gold)
+			}
 			p1, p2 := -1, -2
 			for i := range infos {
 				feats = tagFeatures(infos, i, p1, p2, feats[:0])
 				tr.Scores(feats, scores)
 				best := argmax(scores)
-				tr.Update(feats, e.gold[i], best)
+				tr.Update(feats, gold[i], best)
 				tr.Tick()
-				if best == e.gold[i] {
+				if best == gold[i] {
 					right++
 				}
 				total++

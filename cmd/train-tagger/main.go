@@ -32,6 +32,7 @@ func run() error {
 	iters := flag.Int("iter", 8, "training iterations")
 	seed := flag.Int64("seed", 1, "shuffling seed")
 	gum := flag.Bool("gum", true, "add GUM train to EWT train")
+	bidi := flag.Bool("bidi", true, "also train a right-to-left tagger and add the two directions' scores (EWT dev UPOS +0.002)")
 	clusters := flag.String("clusters", "ner/clusters.txt.gz", "word clusters (cmd/train-clusters); empty for none")
 	flag.Parse()
 	start := time.Now()
@@ -39,7 +40,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	cfg := tag.TrainConfig{Iterations: *iters, Seed: *seed, Log: os.Stderr}
+	cfg := tag.TrainConfig{Iterations: *iters, Seed: *seed, Log: os.Stderr, Bidirectional: *bidi}
 	if *clusters != "" {
 		if cfg.Clusters, err = tag.ReadClustersFile(*clusters); err != nil {
 			return err
