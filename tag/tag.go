@@ -192,7 +192,6 @@ type scratch struct {
 	wn      *wordnet.Cache
 	both    []float32 // per word and class, summed scores of the two directions
 	rinfos  []tokInfo
-	fixed   []int // classes given without scoring (see fixedBits), -1 for the others
 }
 
 // wnCacheSize is how many words' WordNet masks a scratch remembers.
@@ -264,9 +263,11 @@ func (t *Tagger) tagBoth(s *scratch) {
 	n, nc := len(s.words), len(t.classes)
 	s.both = slices.Grow(s.both[:0], n*nc)[:n*nc]
 	clear(s.both)
-	s.fixed = append(s.fixed[:0], s.classes...)
-	fixed := s.fixed
+	// s.classes holds the fixed classes (see fixedBits), -1 elsewhere, until
+	// the sums are read at the end.
+	fixed := s.classes
 	pass := func(m *perceptron.Model, infos []tokInfo, at func(int) int) {
+		scale := float32(m.Scale)
 		p1, p2 := -1, -2
 		for k := range n {
 			i := at(k)
@@ -277,7 +278,7 @@ func (t *Tagger) tagBoth(s *scratch) {
 				c = 0
 				row := s.both[i*nc : (i+1)*nc]
 				for j, v := range s.scores {
-					row[j] += float32(float64(v) * m.Scale)
+					row[j] += float32(v) * scale
 					if v > s.scores[c] {
 						c = j
 					}
