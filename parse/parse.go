@@ -18,7 +18,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 
 	"sitrep/doc"
@@ -62,16 +61,7 @@ func New(cfg Config) (*Parser, error) {
 		}
 		return p, nil
 	}
-	f, err := os.Open(cfg.ModelPath)
-	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
-	}
-	defer f.Close()
-	p, err := readModel(f)
-	if err != nil {
-		return nil, fmt.Errorf("parse: %s: %w", cfg.ModelPath, err)
-	}
-	return p, nil
+	return perceptron.ReadFile("parse", cfg.ModelPath, readModel)
 }
 
 // ReadModel reads a model written by WriteModel. Malformed data gives an

@@ -18,7 +18,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,16 +105,7 @@ func New(cfg Config) (*Tagger, error) {
 		}
 		return t, nil
 	}
-	f, err := os.Open(cfg.ModelPath)
-	if err != nil {
-		return nil, fmt.Errorf("tag: %w", err)
-	}
-	defer f.Close()
-	t, err := readModel(f)
-	if err != nil {
-		return nil, fmt.Errorf("tag: %s: %w", cfg.ModelPath, err)
-	}
-	return t, nil
+	return perceptron.ReadFile("tag", cfg.ModelPath, readModel)
 }
 
 // ReadModel reads a model written by WriteModel. Malformed data gives an

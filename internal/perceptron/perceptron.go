@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sort"
 	"unsafe"
 )
@@ -983,4 +984,21 @@ func (m *Model) Pruned(minAbs int) *Model {
 		}
 	}
 	return b.build()
+}
+
+// ReadFile reads the model file at path with read (a package's reader of
+// the models it writes). Errors name the package pkg, and the path when
+// the file opens but cannot be read.
+func ReadFile[T any](pkg, path string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	f, err := os.Open(path)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", pkg, err)
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %s: %w", pkg, path, err)
+	}
+	return v, nil
 }
