@@ -1,8 +1,10 @@
 package tag
 
 import (
-	"sitrep/internal/shareddata"
 	"testing"
+
+	"sitrep/eval"
+	"sitrep/internal/shareddata"
 )
 
 // TestEvaluate checks the dev scores against the floors this model was
@@ -16,7 +18,7 @@ func TestEvaluate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	floors := map[string]float64{
+	floors := eval.Floors{
 		"tag.ewt.upos.acc":        0.955,
 		"tag.ewt.xpos.acc":        0.945,
 		"tag.ewt.lemma.acc":       0.97,
@@ -24,8 +26,8 @@ func TestEvaluate(t *testing.T) {
 	}
 	for _, s := range scores {
 		t.Logf("%s %.4f (%s)", s.Name, s.Value, s.Note)
-		if f, ok := floors[s.Name]; ok && s.Value < f {
-			t.Errorf("%s: got %.4f; want at least %.4f", s.Name, s.Value, f)
-		}
+	}
+	for _, msg := range floors.Check(scores) {
+		t.Error(msg)
 	}
 }

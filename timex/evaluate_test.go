@@ -30,15 +30,15 @@ func TestEvaluateTimebank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	floors := map[string]float64{
+	floors := eval.Floors{
 		"timex.timebank.relaxed.f1": 0.90,
 		"timex.timebank.strict.f1":  0.82,
 		"timex.timebank.value.acc":  0.85,
 	}
 	for _, s := range scores {
 		t.Logf("%-28s %.4f %s", s.Name, s.Value, s.Note)
-		if f, ok := floors[s.Name]; ok && s.Value < f {
-			t.Errorf("%s = %.4f; want >= %.2f", s.Name, s.Value, f)
-		}
+	}
+	for _, msg := range floors.Check(scores) {
+		t.Error(msg)
 	}
 }
