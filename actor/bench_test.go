@@ -2,35 +2,16 @@ package actor
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"sitrep/doc"
 	"sitrep/internal/shareddata"
 )
 
-// bulkTexts reads up to n BBC articles from ../shared/data/bulk.
-func bulkTexts(b *testing.B, n int) []string {
-	dir := shareddata.Dir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no bulk BBC texts")
-	}
-	var out []string
-	for _, f := range files[:min(n, len(files))] {
-		data, err := os.ReadFile(f)
-		if err == nil {
-			out = append(out, string(data))
-		}
-	}
-	return out
-}
-
 // BenchmarkResolver runs the actors stage alone on documents the segment,
 // tag and NER stages have already processed.
 func BenchmarkResolver(b *testing.B) {
-	texts := bulkTexts(b, 200)
+	texts := shareddata.BBC(b, 200)
 	r, err := New(Config{})
 	if err != nil {
 		b.Fatal(err)

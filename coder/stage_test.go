@@ -143,17 +143,7 @@ Iraq Iraq PROPN 2 obj`, "1:1-1 GPE IRN", "1:3-3 GPE IRQ")
 // BenchmarkCoder runs the analysis chain over BBC articles once, then
 // times the events stage alone.
 func BenchmarkCoder(b *testing.B) {
-	dir := filepath.Join(shareddata.Dir(b), "bulk", "bbc")
-	var files []string
-	filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
-		if err == nil && !de.IsDir() && strings.HasSuffix(p, ".txt") && len(files) < 200 {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if len(files) == 0 {
-		b.Skip("no BBC articles")
-	}
+	texts := shareddata.BBC(b, 200)
 	stages, err := Chain()
 	if err != nil {
 		b.Fatal(err)
@@ -161,12 +151,8 @@ func BenchmarkCoder(b *testing.B) {
 	p := pipeline.New(stages...)
 	var docs []*doc.Document
 	words := 0
-	for _, f := range files {
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &doc.Document{Text: string(t)}
+	for _, t := range texts {
+		d := &doc.Document{Text: t}
 		if err := p.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}

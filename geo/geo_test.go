@@ -270,20 +270,10 @@ func TestHaversine(t *testing.T) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	dir := shareddata.Dir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no BBC articles")
-	}
-	var texts []string
+	texts := shareddata.BBC(b, 200)
 	words := 0
-	for _, f := range files[:min(200, len(files))] {
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(t))
-		words += len(strings.Fields(string(t)))
+	for _, t := range texts {
+		words += len(strings.Fields(t))
 	}
 	r := newResolver(b)
 	b.ResetTimer()
@@ -333,11 +323,7 @@ func FuzzProcess(f *testing.F) {
 // BenchmarkProcessAfterNER times the stage alone on BBC articles that the
 // segmenter and the NER have already annotated.
 func BenchmarkProcessAfterNER(b *testing.B) {
-	dir := shareddata.Dir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no BBC articles")
-	}
+	texts := shareddata.BBC(b, 200)
 	sg, err := segment.New(segment.Config{})
 	if err != nil {
 		b.Fatal(err)
@@ -349,17 +335,13 @@ func BenchmarkProcessAfterNER(b *testing.B) {
 	chain := pipeline.New(sg, rec)
 	var docs []*doc.Document
 	words := 0
-	for _, f := range files[:min(200, len(files))] {
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &doc.Document{Text: string(t)}
+	for _, t := range texts {
+		d := &doc.Document{Text: t}
 		if err := chain.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
 		docs = append(docs, d)
-		words += len(strings.Fields(string(t)))
+		words += len(strings.Fields(t))
 	}
 	r := newResolver(b)
 	b.ResetTimer()

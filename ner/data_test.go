@@ -2,9 +2,6 @@ package ner
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -38,34 +35,11 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
-// bulkDocs reads BBC articles from ../shared/data/bulk as documents, or
-// skips when absent.
-func bulkDocs(b testing.TB, limit int) []string {
-	dir := filepath.Join(shareddata.Dir(b), "bulk", "bbc")
-	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
-	if err != nil || len(files) == 0 {
-		b.Skip("no BBC bulk text")
-	}
-	sort.Strings(files)
-	var out []string
-	for _, f := range files {
-		if len(out) == limit {
-			break
-		}
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, string(t))
-	}
-	return out
-}
-
 // BenchmarkNER measures the recogniser alone (segmentation done
 // beforehand) on BBC articles, single goroutine, and reports tokens/s.
 func BenchmarkNER(b *testing.B) {
 	r, sg := recognizer(b)
-	texts := bulkDocs(b, 300)
+	texts := shareddata.BBC(b, 300)
 	docs := make([]*doc.Document, len(texts))
 	ntok := 0
 	for i, t := range texts {
@@ -99,7 +73,7 @@ func BenchmarkNER(b *testing.B) {
 // entity invariants.
 func TestBulkSmoke(t *testing.T) {
 	r, sg := recognizer(t)
-	for _, text := range bulkDocs(t, 40) {
+	for _, text := range shareddata.BBC(t, 40) {
 		d := &doc.Document{Text: text}
 		if err := sg.Process(context.Background(), d); err != nil {
 			t.Fatal(err)

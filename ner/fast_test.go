@@ -28,7 +28,7 @@ func fastDocs(t *testing.T) map[string][][]string {
 	dir := shareddata.Dir(t)
 	r, sg := recognizer(t)
 	_ = r
-	for i, text := range bulkDocs(t, 60) {
+	for i, text := range shareddata.BBC(t, 60) {
 		d := &doc.Document{Text: text}
 		if err := sg.Process(context.Background(), d); err != nil {
 			t.Fatal(err)

@@ -3,9 +3,6 @@ package parse
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 
 	"sitrep/doc"
@@ -17,12 +14,7 @@ import (
 
 // bulkDocs reads up to n BBC articles, segments and tags them.
 func bulkDocs(b *testing.B, n int) ([]*doc.Document, int) {
-	dir := shareddata.Dir(b)
-	paths, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no BBC bulk text")
-	}
-	sort.Strings(paths)
+	texts := shareddata.BBC(b, n)
 	sg, err := segment.New(segment.Config{})
 	if err != nil {
 		b.Fatal(err)
@@ -33,12 +25,8 @@ func bulkDocs(b *testing.B, n int) ([]*doc.Document, int) {
 	}
 	var docs []*doc.Document
 	tokens := 0
-	for _, p := range paths[:min(n, len(paths))] {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &doc.Document{Text: string(text)}
+	for _, text := range texts {
+		d := &doc.Document{Text: text}
 		if err := sg.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}

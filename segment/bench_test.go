@@ -2,9 +2,6 @@ package segment
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,34 +15,7 @@ import (
 // with blank lines, skipping the benchmark when they are absent.
 func bbcText(b *testing.B) string {
 	b.Helper()
-	return strings.Join(bbcArticles(b), "\n\n") + "\n\n"
-}
-
-// bbcArticles returns the BBC articles under ../shared/data/bulk/bbc in
-// path order, skipping the benchmark when they are absent.
-func bbcArticles(b *testing.B) []string {
-	b.Helper()
-	dir := filepath.Join(shareddata.Dir(b), "bulk", "bbc")
-	var paths []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	if len(paths) == 0 {
-		b.Skip("no BBC articles under " + dir)
-	}
-	sort.Strings(paths)
-	var arts []string
-	for _, p := range paths {
-		t, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		arts = append(arts, string(t))
-	}
-	return arts
+	return strings.Join(shareddata.BBC(b, 0), "\n\n") + "\n\n"
 }
 
 // BenchmarkSegment segments the BBC news corpus; MB/s is per core (one
@@ -112,7 +82,7 @@ func BenchmarkProcess(b *testing.B) {
 // BenchmarkProcessArticles runs the stage on each BBC article as a
 // document of its own, as the pipeline does.
 func BenchmarkProcessArticles(b *testing.B) {
-	arts := bbcArticles(b)
+	arts := shareddata.BBC(b, 0)
 	sg := newTestSegmenter(b, Config{})
 	n := 0
 	for _, a := range arts {

@@ -3,9 +3,6 @@ package tag
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"syscall"
 	"testing"
 	"time"
@@ -17,24 +14,15 @@ import (
 
 // bulkDocs reads up to n BBC articles and segments them.
 func bulkDocs(b *testing.B, n int) ([]*doc.Document, int) {
-	dir := shareddata.Dir(b)
-	paths, _ := filepath.Glob(filepath.Join(dir, "bulk", "bbc", "*", "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no BBC bulk text")
-	}
-	sort.Strings(paths)
+	texts := shareddata.BBC(b, n)
 	sg, err := segment.New(segment.Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var docs []*doc.Document
 	tokens := 0
-	for _, p := range paths[:min(n, len(paths))] {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &doc.Document{Text: string(text)}
+	for _, text := range texts {
+		d := &doc.Document{Text: text}
 		if err := sg.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}

@@ -2,34 +2,14 @@ package timex
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"sitrep/doc"
 	"sitrep/internal/shareddata"
 )
 
-// bbc reads the BBC articles of ../shared/data/bulk, or skips.
-func bbc(b *testing.B) []string {
-	b.Helper()
-	paths, _ := filepath.Glob(filepath.Join(shareddata.Dir(b), "bulk", "bbc", "*", "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("../shared/data/bulk/bbc not present")
-	}
-	texts := make([]string, 0, len(paths))
-	for _, p := range paths {
-		s, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(s))
-	}
-	return texts
-}
-
 func BenchmarkProcessBBC(b *testing.B) {
-	texts := bbc(b)
+	texts := shareddata.BBC(b, 0)
 	tg := newTagger(b)
 	n := 0
 	for _, s := range texts {

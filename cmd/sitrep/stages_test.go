@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -19,18 +16,13 @@ import (
 // skips the benchmark when the folder is absent.
 func bulkArticles(tb testing.TB, n int) []string {
 	tb.Helper()
-	paths, _ := filepath.Glob(filepath.Join(shareddata.Dir(tb, "bulk", "bbc"), "*", "*.txt"))
-	sort.Strings(paths)
+	all := shareddata.BBC(tb, 0)
 	var texts []string
-	for i, p := range paths {
-		if i%max(1, len(paths)/n) != 0 {
+	for i, t := range all {
+		if i%max(1, len(all)/n) != 0 {
 			continue
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(b))
+		texts = append(texts, t)
 		if len(texts) == n {
 			break
 		}

@@ -6,6 +6,7 @@ package shareddata
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 )
 
@@ -33,4 +34,28 @@ func Dir(tb testing.TB, parts ...string) string {
 		tb.Skipf("shareddata: %s not present", filepath.Join(append([]string{"../shared/data"}, parts...)...))
 	}
 	return p
+}
+
+// BBC returns the texts of the first n BBC articles of
+// ../shared/data/bulk/bbc (all of them when n <= 0), in path order: the
+// benchmark text. It skips tb when there are none.
+func BBC(tb testing.TB, n int) []string {
+	tb.Helper()
+	paths, _ := filepath.Glob(filepath.Join(Dir(tb, "bulk", "bbc"), "*", "*.txt"))
+	if len(paths) == 0 {
+		tb.Skip("shareddata: no BBC articles in ../shared/data/bulk/bbc")
+	}
+	sort.Strings(paths)
+	if n > 0 && n < len(paths) {
+		paths = paths[:n]
+	}
+	texts := make([]string, len(paths))
+	for i, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts[i] = string(b)
+	}
+	return texts
 }

@@ -1,9 +1,6 @@
 package wordnet
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -32,19 +29,9 @@ func BenchmarkPOSText(b *testing.B) {
 
 // bbcWords returns the space-separated words of 300 BBC articles.
 func bbcWords(b *testing.B) []string {
-	dir := shareddata.Dir(b, "bulk", "bbc")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no BBC bulk text")
-	}
-	sort.Strings(paths)
 	var words []string
-	for _, p := range paths[:min(300, len(paths))] {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		words = append(words, strings.Fields(string(text))...)
+	for _, text := range shareddata.BBC(b, 300) {
+		words = append(words, strings.Fields(text)...)
 	}
 	return words
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -55,22 +54,9 @@ func reportRates(b *testing.B, cpu0 time.Duration) {
 // documents (text and metadata, no layers): the cost of the text, its
 // full-text index and the transaction.
 func BenchmarkPutBulk(b *testing.B) {
-	dir := shareddata.Dir(b, "bulk")
-	files, _ := filepath.Glob(filepath.Join(dir, "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no BBC articles in ", dir)
-	}
-	if len(files) > 500 {
-		files = files[:500]
-	}
-	texts := make([]string, len(files))
+	texts := shareddata.BBC(b, 500)
 	bytes := 0
-	for i, f := range files {
-		t, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts[i] = string(t)
+	for _, t := range texts {
 		bytes += len(t)
 	}
 	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), Config{})
