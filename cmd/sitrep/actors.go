@@ -59,16 +59,11 @@ func runActors(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.Search, "search", "", "words the actor's name must contain")
 	fs.StringVar(&f.Country, "country", "", "a country the actor was seen with, e.g. VEN")
 	fs.StringVar(&f.Sector, "sector", "", "a sector the actor was seen in, e.g. GOV")
-	fs.IntVar(&f.Limit, "limit", 100, "most actors listed (0: all)")
-	fs.IntVar(&f.Offset, "offset", 0, "actors skipped first")
-	format := fs.String("format", "table", "output format: table, csv or jsonl")
+	list := addListFlags(fs, "actors", &f.Limit, &f.Offset)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q (did you mean 'sitrep actors show %s'?)", errUsage, fs.Arg(0), fs.Arg(0))
-	}
-	if err := checkListFlags(*format, f.Limit, f.Offset); err != nil {
+	if err := list.check(fs, fmt.Sprintf(" (did you mean 'sitrep actors show %s'?)", fs.Arg(0)), nil, nil); err != nil {
 		return err
 	}
 	st, err := openForReading(ctx, *dbPath)
@@ -76,7 +71,7 @@ func runActors(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return writeList(e, "actors", "actors", *format, f.Limit, func(limit int) ([]store.ActorSummary, error) {
+	return writeList(e, "actors", "actors", list.format, f.Limit, func(limit int) ([]store.ActorSummary, error) {
 		f.Limit = limit
 		return st.Actors(ctx, f)
 	}, listWriters[store.ActorSummary]{actorsTable, actorsCSV, actorsJSONL})

@@ -37,26 +37,13 @@ func runDocs(ctx context.Context, e *env, args []string) error {
 	dbPath := fs.String("db", "sitrep.db", "SQLite database to read")
 	var f store.DocFilter
 	fs.StringVar(&f.Source, "source", "", "only articles from this outlet, e.g. example.org")
-	since := fs.String("since", "", "first publication day, YYYY-MM-DD")
-	until := fs.String("until", "", "last publication day, YYYY-MM-DD")
 	fs.StringVar(&f.Search, "search", "", "words the title or text must hold")
-	fs.IntVar(&f.Limit, "limit", 100, "most articles listed (0: all)")
-	fs.IntVar(&f.Offset, "offset", 0, "articles skipped first")
-	format := fs.String("format", "table", "output format: table, csv or jsonl")
+	list := addListFlags(fs, "articles", &f.Limit, &f.Offset)
+	list.addDays(fs, "publication day")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
-	}
-	var err error
-	if f.Since, err = parseDay("since", *since); err != nil {
-		return err
-	}
-	if f.Until, err = parseDay("until", *until); err != nil {
-		return err
-	}
-	if err := checkListFlags(*format, f.Limit, f.Offset); err != nil {
+	if err := list.check(fs, "", &f.Since, &f.Until); err != nil {
 		return err
 	}
 	st, err := openForReading(ctx, *dbPath)
@@ -65,7 +52,7 @@ func runDocs(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	return writeList(e, "docs", "articles", *format, f.Limit, func(limit int) ([]store.DocSummary, error) {
+	return writeList(e, "docs", "articles", list.format, f.Limit, func(limit int) ([]store.DocSummary, error) {
 		f.Limit = limit
 		return st.Documents(ctx, f)
 	}, listWriters[store.DocSummary]{docsTable, docsCSV, docsJSONL})

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -59,26 +60,13 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.CAMEO, "cameo", "", "CAMEO code prefix, e.g. 04")
 	fs.StringVar(&f.Modality, "modality", "", "asserted, negated, hypothetical, future, historical or demanded")
 	fs.StringVar(&f.DocID, "doc", "", "only the events of this document id")
-	since := fs.String("since", "", "first day, YYYY-MM-DD")
-	until := fs.String("until", "", "last day, YYYY-MM-DD")
 	fs.StringVar(&f.Search, "search", "", "words the evidence sentence must hold")
-	fs.IntVar(&f.Limit, "limit", 100, "most events listed (0: all)")
-	fs.IntVar(&f.Offset, "offset", 0, "events skipped first")
-	format := fs.String("format", "table", "output format: table, csv or jsonl")
+	list := addListFlags(fs, "events", &f.Limit, &f.Offset)
+	list.addDays(fs, "day")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
-	}
-	var err error
-	if f.Since, err = parseDay("since", *since); err != nil {
-		return err
-	}
-	if f.Until, err = parseDay("until", *until); err != nil {
-		return err
-	}
-	if err := checkListFlags(*format, f.Limit, f.Offset); err != nil {
+	if err := list.check(fs, "", &f.Since, &f.Until); err != nil {
 		return err
 	}
 	st, err := openForReading(ctx, *dbPath)
@@ -87,7 +75,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	return writeList(e, "events", "events", *format, f.Limit, func(limit int) ([]store.EventRow, error) {
+	return writeList(e, "events", "events", list.format, f.Limit, func(limit int) ([]store.EventRow, error) {
 		f.Limit = limit
 		return st.Events(ctx, f)
 	}, listWriters[store.EventRow]{eventsTable, eventsCSV, eventsJSONL})
@@ -156,14 +144,54 @@ func parseDay(name, v string) (time.Time, error) {
 	return t, nil
 }
 
-// checkListFlags checks the flags the listing commands share.
-func checkListFlags(format string, limit, offset int) error {
-	switch format {
+// listFlags are the flags the listing commands (docs, events, actors)
+// share: --limit and --offset, written into the command's filter, --format
+// and, for dated listings, --since and --until.
+type listFlags struct {
+	limit, offset *int
+	format        string
+	since, until  string
+}
+
+// addListFlags registers --limit, --offset and --format on fs, with limit
+// and offset written to the given filter fields; noun names the rows.
+func addListFlags(fs *flag.FlagSet, noun string, limit, offset *int) *listFlags {
+	l := &listFlags{limit: limit, offset: offset}
+	fs.IntVar(limit, "limit", 100, "most "+noun+" listed (0: all)")
+	fs.IntVar(offset, "offset", 0, noun+" skipped first")
+	fs.StringVar(&l.format, "format", "table", "output format: table, csv or jsonl")
+	return l
+}
+
+// addDays registers --since and --until, described as the first and last
+// day of what: "day" or "publication day".
+func (l *listFlags) addDays(fs *flag.FlagSet, what string) {
+	fs.StringVar(&l.since, "since", "", "first "+what+", YYYY-MM-DD")
+	fs.StringVar(&l.until, "until", "", "last "+what+", YYYY-MM-DD")
+}
+
+// check checks the parsed flags of a listing command with no arguments
+// and reads --since and --until into since and until (nil for an undated
+// listing). hint follows the message for a stray argument.
+func (l *listFlags) check(fs *flag.FlagSet, hint string, since, until *time.Time) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q%s", errUsage, fs.Arg(0), hint)
+	}
+	var err error
+	if since != nil {
+		if *since, err = parseDay("since", l.since); err != nil {
+			return err
+		}
+		if *until, err = parseDay("until", l.until); err != nil {
+			return err
+		}
+	}
+	switch l.format {
 	case "table", "csv", "jsonl":
 	default:
-		return fmt.Errorf("%w: unknown --format %q (want table, csv or jsonl)", errUsage, format)
+		return fmt.Errorf("%w: unknown --format %q (want table, csv or jsonl)", errUsage, l.format)
 	}
-	if limit < 0 || offset < 0 {
+	if *l.limit < 0 || *l.offset < 0 {
 		return fmt.Errorf("%w: --limit and --offset must not be negative", errUsage)
 	}
 	return nil
