@@ -54,14 +54,7 @@ var loadEmbedded = sync.OnceValues(func() (*Parser, error) {
 // model when it is empty. It returns an error when the model cannot be read
 // or is malformed.
 func New(cfg Config) (*Parser, error) {
-	if cfg.ModelPath == "" {
-		p, err := loadEmbedded()
-		if err != nil {
-			return nil, fmt.Errorf("parse: embedded model: %w", err)
-		}
-		return p, nil
-	}
-	return perceptron.ReadFile("parse", cfg.ModelPath, readModel)
+	return perceptron.Load("parse", cfg.ModelPath, loadEmbedded, readModel)
 }
 
 // ReadModel reads a model written by WriteModel. Malformed data gives an

@@ -98,14 +98,7 @@ var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
 // model when it is empty. It returns an error when the model cannot be read
 // or is malformed.
 func New(cfg Config) (*Tagger, error) {
-	if cfg.ModelPath == "" {
-		t, err := loadEmbedded()
-		if err != nil {
-			return nil, fmt.Errorf("tag: embedded model: %w", err)
-		}
-		return t, nil
-	}
-	return perceptron.ReadFile("tag", cfg.ModelPath, readModel)
+	return perceptron.Load("tag", cfg.ModelPath, loadEmbedded, readModel)
 }
 
 // ReadModel reads a model written by WriteModel. Malformed data gives an

@@ -986,10 +986,24 @@ func (m *Model) Pruned(minAbs int) *Model {
 	return b.build()
 }
 
-// ReadFile reads the model file at path with read (a package's reader of
+// Load returns the model in the file at path, read with read, or the
+// package's embedded model from embedded (which loads it once and shares
+// it) when path is "". Errors name the package pkg.
+func Load[T any](pkg, path string, embedded func() (T, error), read func(io.Reader) (T, error)) (T, error) {
+	if path != "" {
+		return readFile(pkg, path, read)
+	}
+	v, err := embedded()
+	if err != nil {
+		return v, fmt.Errorf("%s: embedded model: %w", pkg, err)
+	}
+	return v, nil
+}
+
+// readFile reads the model file at path with read (a package's reader of
 // the models it writes). Errors name the package pkg, and the path when
 // the file opens but cannot be read.
-func ReadFile[T any](pkg, path string, read func(io.Reader) (T, error)) (T, error) {
+func readFile[T any](pkg, path string, read func(io.Reader) (T, error)) (T, error) {
 	var zero T
 	f, err := os.Open(path)
 	if err != nil {
