@@ -298,3 +298,34 @@ func TestTagWordNet(t *testing.T) {
 		})
 	}
 }
+
+func TestKindOf(t *testing.T) {
+	cases := []struct {
+		name, word string
+		want       uint64
+	}{
+		{"url with scheme", "http://www.un.org/ha/", kURL},
+		{"url without scheme", "WWW.Example.com/page", kURL},
+		{"e-mail", "kent.shoemaker@ae.ge.com", kEmail},
+		{"at-sign with no dot after it", "john@enron", 0},
+		{"file name", "CrudeStocks.pdf", kFile},
+		{"file name in capitals", "RESUME.DOC", kFile},
+		{"file name with underscore", "Lisa_resume.doc", kFile},
+		{"domain", "paulhastings.com", kDomain},
+		{"domain with hyphen", "bbc-news.co.uk", kDomain},
+		{"not a domain", "Yahoo!.com", 0},
+		{"abbreviation", "U.S.", 0},
+		{"decimal", "3.14", 0},
+		{"word", "dolphins", 0},
+		{"sentence ends in a dot", "etc.", 0},
+		{"extension alone", ".pdf", 0},
+		{"too short", "a.de", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := kindOf(c.word); got != c.want {
+				t.Errorf("kindOf(%q): got %d; want %d", c.word, got, c.want)
+			}
+		})
+	}
+}

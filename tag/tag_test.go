@@ -34,6 +34,17 @@ func TestTagSentences(t *testing.T) {
 			{"NOUN", "NNS", "city"}, {"PUNCT", ".", "."}}},
 		{"caps headline", []string{"PRESIDENT", "MEETS", "REBEL", "LEADERS"}, []Tags{
 			{"", "", ""}, {"VERB", "", "meet"}, {"", "", ""}, {"NOUN", "NNS", "leader"}}},
+		{"'s for has", []string{"It", "'s", "never", "been", "easier", "."}, []Tags{
+			{"", "", ""}, {"AUX", "VBZ", "have"}, {"", "", ""}, {"AUX", "VBN", "be"}}},
+		{"'s for is", []string{"It", "'s", "done", "."}, []Tags{
+			{"", "", ""}, {"AUX", "VBZ", "be"}}},
+		{"number units", []string{"It", "was", "worth", "£", "5", "m", "or", "$", "6.1", "bn", "."}, []Tags{
+			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"SYM", "", "£"}, {"NUM", "CD", "5"}, {"NUM", "CD", "million"},
+			{"", "", ""}, {"", "", ""}, {"NUM", "CD", "6.1"}, {"NUM", "CD", "billion"}}},
+		{"file name", []string{"See", "CrudeStocks.pdf", "attached", "."}, []Tags{
+			{"", "", ""}, {"NOUN", "NN", "crudestocks.pdf"}}},
+		{"e-mail address", []string{"Write", "to", "jane.doe@example.org", "."}, []Tags{
+			{"", "", ""}, {"", "", ""}, {"PROPN", "ADD", "jane.doe@example.org"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
