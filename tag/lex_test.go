@@ -3,6 +3,7 @@ package tag
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
@@ -220,27 +221,34 @@ func TestPickLemma(t *testing.T) {
 }
 
 func TestCapsName(t *testing.T) {
-	tg := &Tagger{clusters: buildClusters(map[string]string{"Tehran": "1.2.3.4", "NASA": "1.2.3.5", "Nasa": "1.2.3.5", "Iran": "1.2.3.6"})}
+	tg := &Tagger{clusters: buildClusters(map[string]string{"Tehran": "1.2.3.4", "NASA": "1.2.3.5", "Nasa": "1.2.3.5", "Iran": "1.2.3.6", "TEXAS": "1.2.3.7", "Texas": "1.2.3.7"})}
 	cases := []struct {
-		word, want string
+		word     string
+		headline bool
+		want     string
 	}{
-		{"TEHRAN", "Tehran"},
-		{"NASA", ""}, // known as written
-		{"IRAN", "Iran"},
-		{"UK", ""},     // too short
-		{"ZORGON", ""}, // no known form
-		{"Tehran", ""}, // not in capitals
-		{"AT&T", ""},
-		{"", ""},
+		{"TEHRAN", false, "Tehran"},
+		{"NASA", false, ""}, // known as written
+		{"IRAN", false, "Iran"},
+		{"UK", false, ""},     // too short
+		{"ZORGON", false, ""}, // no known form
+		{"Tehran", false, ""}, // not in capitals
+		{"AT&T", false, ""},
+		{"", false, ""},
+		{"TEXAS", false, ""}, // known as written
+		{"TEXAS", true, "Texas"},
+		{"TEHRAN", true, "Tehran"},
+		{"UK", true, ""},
+		{"ZORGON", true, ""},
 	}
 	for _, c := range cases {
-		t.Run(c.word, func(t *testing.T) {
-			if got := tg.capsName(c.word); got != c.want {
-				t.Errorf("capsName(%q): got %q; want %q", c.word, got, c.want)
+		t.Run(fmt.Sprintf("%s/headline=%v", c.word, c.headline), func(t *testing.T) {
+			if got := tg.capsName(c.word, c.headline); got != c.want {
+				t.Errorf("capsName(%q, %v): got %q; want %q", c.word, c.headline, got, c.want)
 			}
 		})
 	}
-	if got := (&Tagger{}).capsName("TEHRAN"); got != "" {
+	if got := (&Tagger{}).capsName("TEHRAN", false); got != "" {
 		t.Errorf("without clusters: got %q; want \"\"", got)
 	}
 }
