@@ -57,6 +57,8 @@ func TestSegment(t *testing.T) {
 			[]string{"We wo n't say we 'd have done it ; you 'll see they 've can not ."}},
 		{"possessives straight and curly", Config{}, "Trump's plan met Rodríguez’s team and the states' governors.",
 			[]string{"Trump 's plan met Rodríguez ’s team and the states ' governors ."}},
+		{"party and state after a name", Config{}, "Rep. Stephen Lynch (D-Mass.) said the law is clear. It is.",
+			[]string{"Rep. Stephen Lynch ( D - Mass. ) said the law is clear .", "It is ."}},
 		{"titles and abbreviations", Config{}, "Gen. Ann Cole met Sen. Bob Diaz, Dr. Eve Fox and Mr. Lee of Acme Inc. on Jan. 5 in St. Paul.",
 			[]string{"Gen. Ann Cole met Sen. Bob Diaz , Dr. Eve Fox and Mr. Lee of Acme Inc. on Jan. 5 in St. Paul ."}},
 		{"abbreviation ends a sentence", Config{}, "She works for Acme Inc. The company grew fast.",
