@@ -102,6 +102,14 @@ func TestQuotes(t *testing.T) {
 		{"claim noun", "Officials rejected the minister's claim that the dam was safe.",
 			[]string{"Officials | rejected | the minister's claim that the dam was safe [anon]", "minister | claim | that the dam was safe"}},
 		{"relative clause after a saying noun", "He issued a statement that angered the unions.", nil},
+		{"party and state in brackets", "Rep. Stephen Lynch (D-Mass.) said the law does not require witnesses to appear.",
+			[]string{"Rep. Stephen Lynch | said | the law does not require witnesses to appear"}},
+		{"said as much", "The campaign manager said as much in an interview on Thursday.",
+			[]string{"The campaign manager | said | as much"}},
+		{"said so", "The minister said so on Twitter.",
+			[]string{"The minister | said | so"}},
+		{"so far is no pro-form", "The minister said so far nothing had changed.",
+			[]string{"The minister | said | so far nothing had changed"}},
 	}
 	c := newChain(t)
 	for _, tt := range tests {

@@ -603,6 +603,9 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	for j >= lo && skipBetween[a.lower[j]] {
 		j--
 	}
+	if p := a.parenBefore(j, lo); p > lo {
+		j = p - 1 // "Paul Ryan (R-Wis.) said": the name before the parenthesis
+	}
 	subjEnd := j
 	for j >= lo && nominal(d.Tokens[j], a.lower[j]) && !a.inTime(d.Tokens[j].Span) {
 		j--
@@ -641,7 +644,11 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	if colonNext >= 0 {
 		right, explicit = a.regions[colonNext].content, true
 	}
-	if np {
+	if n := a.proForm(k, hi); n > 0 && !objectCues[lemma] && !npCues[lemma] {
+		// "said as much", "said so": the content is what came before, and
+		// the pro-form stands for it.
+		right, explicit = a.tokensSpan(k, k+n-1), true
+	} else if np {
 		right = a.tokensSpan(k, a.phraseEnd(k, hi)-1)
 	} else if !explicit && (objectCues[lemma] || weakCues[lemma]) {
 		right = doc.Span{}
@@ -755,6 +762,46 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	}
 	a.setVia(&q, c, lo, hi)
 	return q, true
+}
+
+// proForm returns the length of a pro-form standing for the content at
+// token k ("as much", "so") when the clause ends after it or goes on with a
+// prepositional phrase ("said so in an interview"); 0 otherwise.
+func (a *analysis) proForm(k, hi int) int {
+	n := 0
+	switch {
+	case k+1 < hi && a.lower[k] == "as" && a.lower[k+1] == "much":
+		n = 2
+	case k < hi && a.lower[k] == "so":
+		n = 1
+	default:
+		return 0
+	}
+	if e := k + n; e < hi && !a.edgePunct(e) && a.d.Tokens[e].UPOS != "ADP" && a.d.Tokens[e].UPOS != "PUNCT" {
+		return 0 // "said so many", "said so far"
+	}
+	return n
+}
+
+// maxParen is the longest parenthesis, in tokens, that parenBefore skips.
+const maxParen = 10
+
+// parenBefore returns the index of the "(" opening a short parenthesis
+// that token j closes, not before lo; -1 when token j is not ")" or the
+// parenthesis is longer than maxParen tokens.
+func (a *analysis) parenBefore(j, lo int) int {
+	if j < lo || a.lower[j] != ")" {
+		return -1
+	}
+	for p := j - 1; p >= lo && p >= j-maxParen; p-- {
+		switch a.lower[p] {
+		case "(":
+			return p
+		case ")":
+			return -1
+		}
+	}
+	return -1
 }
 
 // phraseEnd returns where the content opened at k stops: before a comma
