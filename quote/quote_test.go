@@ -104,6 +104,8 @@ func TestQuotes(t *testing.T) {
 		{"relative clause after a saying noun", "He issued a statement that angered the unions.", nil},
 		{"party and state in brackets", "Rep. Stephen Lynch (D-Mass.) said the law does not require witnesses to appear.",
 			[]string{"Rep. Stephen Lynch | said | the law does not require witnesses to appear"}},
+		{"a show's name in quotation marks is no statement", "“We are ready,” Pence said. On “Face the Nation,” Sen. Bernie Sanders said voters were tired.",
+			[]string{"Pence | said | We are ready,", "Sen. Bernie Sanders | said | voters were tired"}},
 		{"said as much", "The campaign manager said as much in an interview on Thursday.",
 			[]string{"The campaign manager | said | as much"}},
 		{"said so", "The minister said so on Twitter.",

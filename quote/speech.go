@@ -1000,6 +1000,8 @@ func (a *analysis) attachDirect(reported []doc.Quote) []doc.Quote {
 			nq.Partial = true
 			out = append(out, nq)
 			continue // a partial quote never starts a continued quotation
+		case title(a.d.Slice(r.content)):
+			continue // "On “Face the Nation,” Sen. Sanders ...": a name, not a statement
 		case prev >= 0 && out[prev].Direct && a.continues(out[prev], r) && !strings.Contains(a.d.Text[out[prev].End:r.open.Start], "\n"):
 			// “A,” she said. “B.” — one quotation interrupted by its cue.
 			out[prev].End = r.content.End
@@ -1038,6 +1040,23 @@ func titleCase(s string) bool {
 		}
 	}
 	return true
+}
+
+// title reports whether s reads as the name of a show, a book or a film
+// rather than speech: at most eight words, every word longer than three
+// letters capitalised, and at least two such words ("Face the Nation",
+// not "Yes." nor "Thank you.").
+func title(s string) bool {
+	if wordCount(s) > 8 || !titleCase(s) {
+		return false
+	}
+	long := 0
+	for _, w := range strings.Fields(s) {
+		if len(strings.TrimFunc(w, unicode.IsPunct)) > 3 {
+			long++
+		}
+	}
+	return long >= 2
 }
 
 // continues reports whether direct quotation r follows q closely enough to
