@@ -36,13 +36,16 @@ type Annotations struct {
 }
 
 // Read parses an .ann file. Lines of kinds other than T and E (relations,
-// attributes, notes) are skipped. A malformed T or E line is an error
+// attributes, notes) are skipped. A line that opens with no annotation id
+// goes on with the text of the T line before it: brat writes the covered
+// text as it is, line breaks included. A malformed T or E line is an error
 // naming its line number.
 func Read(r io.Reader) (*Annotations, error) {
 	a := &Annotations{Bounds: map[string]TextBound{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<22)
 	n := 0
+	lastT := "" // the id of the T line whose text the next lines may go on with
 	for sc.Scan() {
 		n++
 		line := sc.Text()
@@ -50,6 +53,14 @@ func Read(r io.Reader) (*Annotations, error) {
 			continue
 		}
 		cols := strings.Split(line, "\t")
+		if !isID(cols[0]) {
+			if tb, ok := a.Bounds[lastT]; ok {
+				tb.Text += "\n" + line
+				a.Bounds[lastT] = tb
+			}
+			continue
+		}
+		lastT = ""
 		switch line[0] {
 		case 'T':
 			if len(cols) < 2 {
@@ -73,6 +84,7 @@ func Read(r io.Reader) (*Annotations, error) {
 				tb.Fragments = append(tb.Fragments, Fragment{s, e})
 			}
 			a.Bounds[tb.ID] = tb
+			lastT = tb.ID
 		case 'E':
 			if len(cols) < 2 {
 				return nil, fmt.Errorf("brat: line %d: want id and arguments", n)
@@ -95,6 +107,26 @@ func Read(r io.Reader) (*Annotations, error) {
 		return nil, fmt.Errorf("brat: %w", err)
 	}
 	return a, nil
+}
+
+// isID reports whether s is a brat annotation id: a letter, "#" or "*",
+// then digits ("T12", "E3", "#1"), or "*" alone.
+func isID(s string) bool {
+	if s == "*" {
+		return true
+	}
+	if len(s) < 2 {
+		return false
+	}
+	if c := s[0]; !(c >= 'A' && c <= 'Z' || c == '#' || c == '*') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ReadFile reads the .ann file at path.
