@@ -58,6 +58,22 @@ var npCues = map[string]bool{
 	"want": true, "seem": true, "appear": true, "decline": true, "refuse": true,
 	"refer": true, "see": true, "seek": true, "support": true, "oppose": true,
 	"know": true, "plan": true, "offer": true, "feel": true, "talk": true, "read": true,
+	// Findings: "the poll showed Trump leading", "found Clinton ahead".
+	"show": true, "find": true, "reveal": true,
+}
+
+// sourceNouns are the nouns of sources and of points of view that open a
+// sentence in a prepositional phrase whose clause they are the source of:
+// "In a new poll, ...", "In his view, ...".
+var sourceNouns = map[string]bool{
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+	"report": true, "interview": true, "statement": true, "speech": true, "letter": true,
+	"memo": true, "email": true, "e-mail": true, "tweet": true, "post": true, "video": true,
+	"book": true, "memoir": true, "analysis": true, "article": true, "column": true,
+	"op-ed": true, "editorial": true, "essay": true, "filing": true, "lawsuit": true,
+	"complaint": true, "ruling": true, "testimony": true, "remarks": true, "ad": true,
+	"transcript": true, "audit": true, "review": true, "census": true, "findings": true,
+	"view": true, "mind": true, "words": true, "opinion": true, "estimation": true, "eyes": true,
 }
 
 // anonNouns are nouns that, as the head of a speaker phrase with no name,

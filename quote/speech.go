@@ -52,7 +52,19 @@ func (a *analysis) reported(si int) []doc.Quote {
 				}
 			}
 		}
+		if ok && q.Len() > 0 && q.SpeakerSpan == nil && len(out) > 0 && strings.HasSuffix(a.lower[i], "ing") {
+			// A participle going on from the saying before it (cueSurface):
+			// the same speaker.
+			p := out[len(out)-1]
+			q.Speaker, q.SpeakerSpan, q.SpeakerActor, q.Anonymous = p.Speaker, p.SpeakerSpan, p.SpeakerActor, p.Anonymous
+		}
 		if ok && q.Len() > 0 && !sameContent(out, q) {
+			out = append(out, q)
+		}
+	}
+	if len(out) == 0 {
+		// "In a new poll, CONTENT", when no cue inside says more.
+		if q, ok := a.inSource(lo, hi); ok {
 			out = append(out, q)
 		}
 	}
@@ -548,6 +560,48 @@ func (a *analysis) accordingTo(i, lo, hi int) (doc.Quote, bool) {
 	return q, true
 }
 
+// maxInSource is the longest phrase, in tokens, between "In" and the
+// comma that inSource reads ("In a Washington Post-ABC News poll released
+// Sunday,").
+const maxInSource = 16
+
+// inSource reads a sentence opening with a source in a prepositional phrase:
+// "In a CNN/ORC poll released Monday, 31% of Republicans said ...", "In his
+// view, ...". The source is the phrase up to its noun (sourceNouns), the
+// content the clause after the comma, the cue "In".
+func (a *analysis) inSource(lo, hi int) (doc.Quote, bool) {
+	if hi-lo < 4 || a.lower[lo] != "in" {
+		return doc.Quote{}, false
+	}
+	comma, noun := -1, -1
+	for i := lo + 1; i < hi && i <= lo+maxInSource; i++ {
+		if a.lower[i] == "," {
+			comma = i
+			break
+		}
+		if a.clauseBreak(i) || a.d.Tokens[i].UPOS == "VERB" && noun < 0 {
+			return doc.Quote{}, false
+		}
+		if noun < 0 && sourceNouns[a.lower[i]] && a.d.Tokens[i].UPOS == "NOUN" {
+			noun = i
+		}
+	}
+	if comma < 0 || noun < 0 {
+		return doc.Quote{}, false
+	}
+	first, last := comma+1, hi-1
+	for last >= first && a.edgePunct(last) {
+		last--
+	}
+	if last-first < 2 {
+		return doc.Quote{}, false
+	}
+	d := a.d
+	q := doc.Quote{Span: a.tokensSpan(first, last), Cue: d.Tokens[lo].Span}
+	a.setSpeaker(&q, a.phraseHead(lo+1, noun+1), doc.Span{Start: d.Tokens[lo+1].Start, End: d.Tokens[noun].End})
+	return q, true
+}
+
 // clauseBreak reports whether token i ends a phrase: a comma, a dash, a
 // semicolon, a final stop, or a relative pronoun.
 func (a *analysis) clauseBreak(i int) bool {
@@ -597,6 +651,12 @@ var objectCues = map[string]bool{
 func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool) {
 	d := a.d
 	q := doc.Quote{Cue: a.cueSpan(c, hi)}
+	if lemma == "ask" {
+		if sp, ok := a.askedQuestion(c, lo, hi); ok {
+			q.Span = sp
+			return q, true
+		}
+	}
 
 	// The speaker to the left, over adverbs and auxiliaries.
 	j := c - 1
@@ -607,6 +667,9 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		j = p - 1 // "Paul Ryan (R-Wis.) said": the name before the parenthesis
 	}
 	subjEnd := j
+	if j >= lo && a.mistaggedSubject(j, c, lo) {
+		j--
+	}
 	for j >= lo && nominal(d.Tokens[j], a.lower[j]) && !a.inTime(d.Tokens[j].Span) {
 		j--
 	}
@@ -721,6 +784,10 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		q.Span = right
 		h, sp := speakerOf(lo, lead-1)
 		a.setSpeaker(&q, h, sp)
+	case !left && right.Len() > 0 && j > lo && a.lower[j] == "," && strings.HasSuffix(a.lower[c], "ing") && a.prevSaying(j-1, lo):
+		// "..., the former president said, referring to Condoleezza Rice":
+		// the speaker is that of the saying before, which reported gives.
+		q.Span = right
 	case k < hi && isQuoteMark(a.lower[k]) && a.inRegion(d.Tokens[min(k+1, hi-1)].Start) >= 0 &&
 		!titleCase(d.Slice(a.regions[a.inRegion(d.Tokens[min(k+1, hi-1)].Start)].content)):
 		// "X said: “CONTENT”" — the quotation that follows.
@@ -781,6 +848,67 @@ func (a *analysis) proForm(k, hi int) int {
 		return 0 // "said so many", "said so far"
 	}
 	return n
+}
+
+// mistaggedSubject reports whether token j, right before the cue verb c
+// (but for adverbs and auxiliaries), is the end of its subject that the
+// tagger took for something else: a present-tense verb before a past-tense
+// cue ("Clinton aides said": two finite verbs do not follow each other), or
+// a capitalised word opening the sentence ("Jolly said").
+func (a *analysis) mistaggedSubject(j, c, lo int) bool {
+	t := a.d.Tokens[j]
+	if nominal(t, a.lower[j]) || a.d.Tokens[c].XPOS != "VBD" {
+		return false
+	}
+	switch t.UPOS {
+	case "VERB":
+		return t.XPOS == "VBZ" || t.XPOS == "VBP"
+	case "ADV", "ADJ", "INTJ", "X":
+		return j == lo && isUpperStart(a.d.Slice(t.Span))
+	}
+	return false
+}
+
+// prevSaying reports whether a saying ends at token e: a cue verb, or the
+// speaker phrase after an inverted one ("said spokesman John Kirby"), with
+// nothing but the phrase between.
+func (a *analysis) prevSaying(e, lo int) bool {
+	for i := e; i >= lo && i > e-8; i-- {
+		if _, ok := cueForms[a.lower[i]]; ok && verbLike(a.d.Tokens[i], a.lower[i], cueForms[a.lower[i]]) {
+			return true
+		}
+		if !nominal(a.d.Tokens[i], a.lower[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// askedQuestion reads the question of a participle "asked" opening a
+// sentence or following "when": "Asked on Fox News who leads the party,
+// Trump said ...", "When asked if ..., she ...". The question runs from its
+// wh-word, "if" or "whether" (within a few words of the cue) to the next
+// comma; whoever asked is left unsaid, so the quote has no speaker.
+func (a *analysis) askedQuestion(c, lo, hi int) (doc.Span, bool) {
+	if a.lower[c] != "asked" || !(c == lo || c == lo+1 && a.lower[lo] == "when") {
+		return doc.Span{}, false
+	}
+	for k := c + 1; k < hi && k <= c+8; k++ {
+		switch a.lower[k] {
+		case "who", "what", "why", "how", "which", "where", "when", "whether", "if":
+			end := k + 1
+			for end < hi && a.lower[end] != "," {
+				end++
+			}
+			if end >= hi || end-k < 3 {
+				return doc.Span{}, false
+			}
+			return a.tokensSpan(k, end-1), true
+		case ",", ".", ";":
+			return doc.Span{}, false
+		}
+	}
+	return doc.Span{}, false
 }
 
 // maxParen is the longest parenthesis, in tokens, that parenBefore skips.
