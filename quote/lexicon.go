@@ -38,6 +38,9 @@ var cueVerbs = map[string][]string{
 	"seek": {"seeks", "sought", "seeking"}, "support": nil, "oppose": nil,
 	"know": {"knows", "knew", "known", "knowing"}, "plan": {"plans", "planned", "planning"},
 	"offer": nil, "feel": {"feels", "felt", "feeling"}, "talk": nil, "read": {"reads", "reading"},
+	"recount": nil, "recite": nil, "outline": nil, "email": nil, "discuss": nil, "wonder": nil,
+	"worry": {"worries", "worried", "worrying"}, "point": nil, "expect": nil, "prefer": {"prefers", "preferred", "preferring"},
+	"favor": nil, "favour": nil, "request": nil, "invoke": nil, "lambaste": nil, "like": nil, "decide": nil,
 }
 
 // npCues are verbal cues whose content may be a noun phrase or an
@@ -60,6 +63,9 @@ var npCues = map[string]bool{
 	"know": true, "plan": true, "offer": true, "feel": true, "talk": true, "read": true,
 	// Findings: "the poll showed Trump leading", "found Clinton ahead".
 	"show": true, "find": true, "reveal": true,
+	"recount": true, "recite": true, "outline": true, "email": true, "discuss": true, "wonder": true,
+	"worry": true, "point": true, "expect": true, "prefer": true, "favor": true, "favour": true,
+	"request": true, "invoke": true, "lambaste": true, "like": true, "decide": true,
 }
 
 // sourceNouns are the nouns of sources and of points of view that open a

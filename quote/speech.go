@@ -673,6 +673,9 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	for j >= lo && nominal(d.Tokens[j], a.lower[j]) && !a.inTime(d.Tokens[j].Span) {
 		j--
 	}
+	for j+2 <= subjEnd && d.Tokens[j+1].UPOS == "ADJ" && d.Tokens[j+2].UPOS == "DET" {
+		j++ // "made clear the United States expects": no adjective before a determiner
+	}
 	left := subjEnd > j // tokens j+1..subjEnd form the speaker phrase
 
 	// The content to the right: past the addressee of "told", past time
@@ -695,7 +698,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		np = true // "cited disparaging remarks"
 	}
 	k = a.skipTimes(k, hi)
-	explicit := k < hi && contentStart[a.lower[k]]
+	explicit := k < hi && (contentStart[a.lower[k]] || weakCues[lemma] && !objectCues[lemma] && a.finiteClauseAt(k, hi))
 	colonNext := -1 // a quotation opening right after "He said:" in the next paragraph
 	if k < hi && a.lower[k] == ":" {
 		if k == hi-1 {
@@ -880,6 +883,25 @@ func (a *analysis) prevSaying(e, lo int) bool {
 		if !nominal(a.d.Tokens[i], a.lower[i]) {
 			return false
 		}
+	}
+	return false
+}
+
+// finiteClauseAt reports whether a clause with a finite verb opens at
+// token k, with no "that" before it: a short subject phrase, then a
+// tensed verb or a modal ("hopes Clinton will win", "thinks voters want").
+func (a *analysis) finiteClauseAt(k, hi int) bool {
+	i := k
+	for i < hi && i < k+6 && nominal(a.d.Tokens[i], a.lower[i]) {
+		i++
+	}
+	if i == k || i >= hi {
+		return false
+	}
+	t := a.d.Tokens[i]
+	switch t.XPOS {
+	case "VBD", "VBZ", "VBP", "MD":
+		return t.UPOS == "VERB" || t.UPOS == "AUX"
 	}
 	return false
 }
