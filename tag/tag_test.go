@@ -41,6 +41,8 @@ func TestTagSentences(t *testing.T) {
 		{"number units", []string{"It", "was", "worth", "£", "5", "m", "or", "$", "6.1", "bn", "."}, []Tags{
 			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"SYM", "", "£"}, {"NUM", "CD", "5"}, {"NUM", "CD", "million"},
 			{"", "", ""}, {"", "", ""}, {"NUM", "CD", "6.1"}, {"NUM", "CD", "billion"}}},
+		{"curly quotes and en dash", []string{"“", "We", "won", "”", "–", "he", "said", "."}, []Tags{
+			{"PUNCT", "", `"`}, {"", "", ""}, {"", "", ""}, {"PUNCT", "", `"`}, {"PUNCT", "", "-"}}},
 		{"file name", []string{"See", "CrudeStocks.pdf", "attached", "."}, []Tags{
 			{"", "", ""}, {"NOUN", "NN", "crudestocks.pdf"}}},
 		{"e-mail address", []string{"Write", "to", "jane.doe@example.org", "."}, []Tags{
