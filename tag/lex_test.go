@@ -337,3 +337,26 @@ func TestKindOf(t *testing.T) {
 		})
 	}
 }
+
+func TestNumLemma(t *testing.T) {
+	cases := []struct{ word, want string }{
+		{"5,000", "5000"},
+		{"3.5", "3.5"},
+		{"1,2", "12"},
+		{"Two", "two"},
+		{"II", "II"},
+		{"XIII", "XIII"},
+		{"Mix", "mix"},
+		{"m", "million"},
+		{"BN", "billion"},
+		{"k", "thousand"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.word, func(t *testing.T) {
+			if got := numLemma(c.word); got != c.want {
+				t.Errorf("numLemma(%q): got %q; want %q", c.word, got, c.want)
+			}
+		})
+	}
+}
