@@ -185,6 +185,8 @@ type scratch struct {
 	wn      *wordnet.Cache
 	both    []float32 // per word and class, summed scores of the two directions
 	rinfos  []tokInfo
+	one     [1]string // a word lemmatized apart (unstretched)
+	oneInfo [1]tokInfo
 }
 
 // wnCacheSize is how many words' WordNet masks a scratch remembers.
@@ -434,11 +436,19 @@ func (t *Tagger) lemma(s *scratch, i, c int) string {
 			return l
 		}
 	}
-	s.feats = lemmaFeatures(s.infos, i, c, s.feats[:0])
-	t.lemmas.Scores(s.feats, s.lscores)
-	l := t.pickLemma(w, s.lscores)
-	if wl, ok := wordNetLemma(w, l, upos); ok {
-		l = wl
+	var l string
+	if v := t.unstretched(w); v != "" && upos != "INTJ" {
+		// "sooooo" -> "so", "REAAAALLY" -> "really": EWT lemmatizes a
+		// stretched word as it is spelt normally.
+		s.one[0] = v
+		sentInfo(s.one[:], s.oneInfo[:], false)
+		if rl, ok := ruleLemma(v, upos, xpos); ok {
+			l = rl
+		} else {
+			l = t.classifyLemma(s, s.oneInfo[:], 0, c, v)
+		}
+	} else {
+		l = t.classifyLemma(s, s.infos, i, c, w)
 	}
 	if !s.caps {
 		if s.lcache == nil || len(s.lcache) >= lemmaCacheMax {
@@ -449,6 +459,57 @@ func (t *Tagger) lemma(s *scratch, i, c int) string {
 		s.lcache[lemmaKey{strings.Clone(w), c}] = l
 	}
 	return l
+}
+
+// classifyLemma gives the edit-script classifier's lemma of word i of
+// infos (whose form is w) tagged with class c, with WordNet's fallback.
+func (t *Tagger) classifyLemma(s *scratch, infos []tokInfo, i, c int, w string) string {
+	s.feats = lemmaFeatures(infos, i, c, s.feats[:0])
+	t.lemmas.Scores(s.feats, s.lscores)
+	l := t.pickLemma(w, s.lscores)
+	if wl, ok := wordNetLemma(w, l, t.upos[c]); ok {
+		l = wl
+	}
+	return l
+}
+
+// unstretched returns the lowered word w with its runs of three or more
+// same letters shortened to two, or else to one, whichever first gives a
+// known word ("litttle" -> "little", "sooooo" -> "so"); "" when w has no
+// such run, is one letter repeated ("WWW"), or neither form is known. In
+// EWT and GUM train such words (not interjections, whose lemmas vary:
+// "hmm", "mmmm") have the shortened form's lemma 10 times out of 11.
+func (t *Tagger) unstretched(w string) string {
+	run := false
+	for i := 2; i < len(w) && !run; i++ {
+		c := w[i] | 0x20
+		run = c >= 'a' && c <= 'z' && w[i-1]|0x20 == c && w[i-2]|0x20 == c
+	}
+	if !run || len(w) > maxFeat || strings.Count(strings.ToLower(w), string(w[0]|0x20)) == len(w) {
+		return "" // "WWW" is no stretched word
+	}
+	low := strings.ToLower(w)
+	for _, keep := range []int{2, 1} {
+		var b strings.Builder
+		for i := 0; i < len(low); i++ {
+			n := 1
+			for i+n < len(low) && low[i+n] == low[i] {
+				n++
+			}
+			out := n
+			if n >= 3 && low[i] >= 'a' && low[i] <= 'z' {
+				out = keep
+			}
+			for range out {
+				b.WriteByte(low[i])
+			}
+			i += n - 1
+		}
+		if v := b.String(); t.knownForm(v) || wordnet.POS(v) != 0 {
+			return v
+		}
+	}
+	return ""
 }
 
 // perfectS reports whether word i of s is a clitic "'s" that stands for

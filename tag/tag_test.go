@@ -41,6 +41,8 @@ func TestTagSentences(t *testing.T) {
 		{"number units", []string{"It", "was", "worth", "£", "5", "m", "or", "$", "6.1", "bn", "."}, []Tags{
 			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"SYM", "", "£"}, {"NUM", "CD", "5"}, {"NUM", "CD", "million"},
 			{"", "", ""}, {"", "", ""}, {"NUM", "CD", "6.1"}, {"NUM", "CD", "billion"}}},
+		{"stretched words", []string{"It", "was", "sooooo", "good", ",", "a", "litttle", "late", "."}, []Tags{
+			{"", "", ""}, {"", "", ""}, {"ADV", "", "so"}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"ADJ", "", "little"}}},
 		{"curly quotes and en dash", []string{"“", "We", "won", "”", "–", "he", "said", "."}, []Tags{
 			{"PUNCT", "", `"`}, {"", "", ""}, {"", "", ""}, {"PUNCT", "", `"`}, {"PUNCT", "", "-"}}},
 		{"file name", []string{"See", "CrudeStocks.pdf", "attached", "."}, []Tags{
