@@ -756,7 +756,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	// appos is the comma closing a short name phrase (prepositions
 	// allowed: "Officials at the agency, ...") that opens the sentence.
 	appos := lo
-	for appos < hi && appos-lo < 15 && (nominal(d.Tokens[appos], a.lower[appos]) || d.Tokens[appos].UPOS == "ADP" && appos > lo) {
+	for appos < hi && appos-lo < 15 && (nominal(d.Tokens[appos], a.lower[appos]) || d.Tokens[appos].UPOS == "ADP" && appos > lo || appos == lo && a.nameOpener(lo)) {
 		appos++
 	}
 	if appos >= hi || a.lower[appos] != "," {
@@ -857,19 +857,35 @@ func (a *analysis) proForm(k, hi int) int {
 // (but for adverbs and auxiliaries), is the end of its subject that the
 // tagger took for something else: a present-tense verb before a past-tense
 // cue ("Clinton aides said": two finite verbs do not follow each other), or
-// a capitalised word opening the sentence ("Jolly said").
+// a capitalised word opening the sentence (nameOpener: "Jolly said").
 func (a *analysis) mistaggedSubject(j, c, lo int) bool {
 	t := a.d.Tokens[j]
 	if nominal(t, a.lower[j]) || a.d.Tokens[c].XPOS != "VBD" {
 		return false
 	}
-	switch t.UPOS {
-	case "VERB":
-		return t.XPOS == "VBZ" || t.XPOS == "VBP"
-	case "ADV", "ADJ", "INTJ", "X":
-		return j == lo && isUpperStart(a.d.Slice(t.Span))
+	if j == lo && a.nameOpener(lo) {
+		return true
 	}
-	return false
+	return t.UPOS == "VERB" && (t.XPOS == "VBZ" || t.XPOS == "VBP")
+}
+
+// nameOpener reports whether token i, opening a sentence, is a capitalised
+// word that the tagger took for a verb, adverb or adjective but that
+// begins a name: "Cook said", "Boreing said", "Grant Young, a strategist,
+// said" (sentence-initial capitals hide names that are also words).
+func (a *analysis) nameOpener(i int) bool {
+	t := a.d.Tokens[i]
+	switch t.UPOS {
+	case "VERB", "AUX", "ADV", "ADJ", "INTJ", "X":
+	default:
+		return false
+	}
+	if !isUpperStart(a.d.Slice(t.Span)) || i+1 >= len(a.d.Tokens) {
+		return false
+	}
+	next := a.d.Tokens[i+1]
+	_, cue := cueForms[a.lower[i+1]]
+	return cue || isUpperStart(a.d.Slice(next.Span)) && (next.UPOS == "PROPN" || next.UPOS == "ADJ" || next.UPOS == "NOUN")
 }
 
 // prevSaying reports whether a saying ends at token e: a cue verb, or the
