@@ -43,6 +43,10 @@ func TestTagSentences(t *testing.T) {
 			{"", "", ""}, {"", "", ""}, {"NUM", "CD", "6.1"}, {"NUM", "CD", "billion"}}},
 		{"stretched words", []string{"It", "was", "sooooo", "good", ",", "a", "litttle", "late", "."}, []Tags{
 			{"", "", ""}, {"", "", ""}, {"ADV", "", "so"}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"ADJ", "", "little"}}},
+		{"since opening a clause", []string{"It", "was", "the", "first", "visit", "since", "U.S.", "Special", "Forces", "captured", "Maduro", "."}, []Tags{
+			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"SCONJ", "IN", "since"}}},
+		{"since before a noun phrase", []string{"It", "was", "the", "first", "visit", "since", "the", "war", "."}, []Tags{
+			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"ADP", "IN", "since"}}},
 		{"curly quotes and en dash", []string{"“", "We", "won", "”", "–", "he", "said", "."}, []Tags{
 			{"PUNCT", "", `"`}, {"", "", ""}, {"", "", ""}, {"PUNCT", "", `"`}, {"PUNCT", "", "-"}}},
 		{"file name", []string{"See", "CrudeStocks.pdf", "attached", "."}, []Tags{
