@@ -77,6 +77,8 @@ func TestAgents(t *testing.T) {
 		{"authorities", "GOV", true, false},
 		{"policemen", "COP", true, false},
 		{"special forces", "MIL", true, true},
+		{"ms", "", false, false}, // a title ending in s is no plural
+		{"mrs", "", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {

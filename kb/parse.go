@@ -399,7 +399,8 @@ func (b *builder) addNames(e *Entry) {
 func (b *builder) addAgent(phrase string, a *Agent, plural bool) {
 	key := strings.ToLower(Key(phrase))
 	a.Phrase = key
-	a.Plural = plural || looksPlural(key)
+	// A title's form says nothing of number: "Ms", "Mrs" are singular.
+	a.Plural = plural || !a.Title && looksPlural(key)
 	b.kb.agents[key] = a
 	b.kb.maxAgent = max(b.kb.maxAgent, wordCount(key))
 	if a.Plural || a.Title {
