@@ -152,6 +152,30 @@ Iraq Iraq PROPN 5 conj`,
 		want: []string{"ASSAULT Jordan+Britain>Syria+Iraq asserted assault.attack"},
 	},
 	{
+		name: "demonstrate with a clause is to show, not to protest",
+		sents: `
+Students students NOUN 2 nsubj
+demonstrated demonstrate VERB 0 root
+they they PRON 4 nsubj
+were be AUX 2 ccomp
+ready ready ADJ 4 xcomp
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON USAEDU"},
+		want: nil,
+	},
+	{
+		name: "demonstrate against",
+		sents: `
+Students students NOUN 2 nsubj
+demonstrated demonstrate VERB 0 root
+against against ADP 5 case
+the the DET 5 det
+war war NOUN 2 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON USAEDU"},
+		want: []string{"PROTEST Students> asserted protest.demonstrate"},
+	},
+	{
 		name: "negated",
 		sents: `
 Trump Trump PROPN 4 nsubj
