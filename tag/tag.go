@@ -376,7 +376,20 @@ func (t *Tagger) tagLeftToRight(s *scratch) {
 
 // subordinateWords open a clause as SCONJ or a noun phrase as ADP:
 // "since U.S. forces captured Maduro", "since Thursday", "as prices rose".
-var subordinateWords = map[string]bool{"since": true, "after": true, "before": true, "until": true, "till": true, "as": true, "once": true}
+var subordinateWords = []string{"since", "after", "before", "until", "till", "as", "once"}
+
+// subordinateWord reports whether w is one of subordinateWords, in any case.
+func subordinateWord(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, s := range subordinateWords {
+		if strings.EqualFold(w, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxSubject is the longest subject, in words, subordinators looks over.
 const maxSubject = 6
@@ -391,7 +404,7 @@ func (t *Tagger) subordinators(s *scratch) {
 		return
 	}
 	for i, c := range s.classes {
-		if t.upos[c] != "ADP" || !subordinateWords[strings.ToLower(s.words[i])] {
+		if t.upos[c] != "ADP" || !subordinateWord(s.words[i]) {
 			continue
 		}
 		j := i + 1
