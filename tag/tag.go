@@ -144,12 +144,13 @@ func readModel(r io.Reader) (*Tagger, error) {
 		}
 		t.edits = append(t.edits, e)
 	}
-	t.setKinds()
+	t.findClasses()
 	return t, nil
 }
 
-// setKinds fills t.kinds from kindClasses and t.classes, and t.sconj.
-func (t *Tagger) setKinds() {
+// findClasses finds in t.classes the classes that rules set: t.kinds
+// (from kindClasses) and t.sconj.
+func (t *Tagger) findClasses() {
 	for k, c := range kindClasses {
 		t.kinds[k] = slices.Index(t.classes, c)
 	}
@@ -552,10 +553,13 @@ func (t *Tagger) unstretched(w string) string {
 		c := w[i] | 0x20
 		run = c >= 'a' && c <= 'z' && w[i-1]|0x20 == c && w[i-2]|0x20 == c
 	}
-	if !run || len(w) > maxFeat || strings.Count(strings.ToLower(w), string(w[0]|0x20)) == len(w) {
-		return "" // "WWW" is no stretched word
+	if !run || len(w) > maxFeat {
+		return ""
 	}
 	low := strings.ToLower(w)
+	if strings.Count(low, low[:1]) == len(low) {
+		return "" // "WWW" is no stretched word
+	}
 	for _, keep := range []int{2, 1} {
 		var b strings.Builder
 		for i := 0; i < len(low); i++ {

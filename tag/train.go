@@ -91,7 +91,7 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Tagger, error) {
 		return 0
 	}
 	t := &Tagger{classes: classes}
-	t.setKinds()
+	t.findClasses()
 	for _, c := range classes {
 		x, u, _ := strings.Cut(c, "\t")
 		t.xpos = append(t.xpos, x)
