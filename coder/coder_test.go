@@ -3,6 +3,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -109,12 +110,16 @@ func summary(d *doc.Document) []string {
 	return out
 }
 
-var coderCases = []struct {
+// coderCase is a parsed sentence with its entities and the events it
+// should give.
+type coderCase struct {
 	name  string
 	sents string
 	ents  []string
 	want  []string
-}{
+}
+
+var coderCases = []coderCase{
 	{
 		name: "active verb",
 		sents: `
@@ -740,7 +745,11 @@ func TestMergeKeepsEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := mkdoc(t, coderCases[12].sents, coderCases[12].ents...)
+	i := slices.IndexFunc(coderCases, func(c coderCase) bool { return c.name == "duplicates merged" })
+	if i < 0 {
+		t.Fatal(`no case "duplicates merged"`)
+	}
+	d := mkdoc(t, coderCases[i].sents, coderCases[i].ents...)
 	if err := c.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
