@@ -41,6 +41,8 @@ var cueVerbs = map[string][]string{
 	"recount": nil, "recite": nil, "outline": nil, "email": nil, "discuss": nil, "wonder": nil,
 	"worry": {"worries", "worried", "worrying"}, "point": nil, "expect": nil, "prefer": {"prefers", "preferred", "preferring"},
 	"favor": nil, "favour": nil, "request": nil, "invoke": nil, "lambaste": nil, "like": nil, "decide": nil,
+	"shout": nil, "remind": nil, "quote": nil, "imply": {"implies", "implied", "implying"}, "reference": nil,
+	"portray": nil, "highlight": nil, "hint": nil, "articulate": nil, "chant": nil,
 }
 
 // npCues are verbal cues whose content may be a noun phrase or an
@@ -66,6 +68,8 @@ var npCues = map[string]bool{
 	"recount": true, "recite": true, "outline": true, "email": true, "discuss": true, "wonder": true,
 	"worry": true, "point": true, "expect": true, "prefer": true, "favor": true, "favour": true,
 	"request": true, "invoke": true, "lambaste": true, "like": true, "decide": true,
+	"quote": true, "reference": true, "portray": true, "highlight": true, "articulate": true,
+	"report": true,
 }
 
 // sourceNouns are the nouns of sources and of points of view that open a

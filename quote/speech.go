@@ -685,6 +685,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		k++ // the particle of "called for", "pointed out"
 	}
 	np := false // the content is the noun phrase or infinitive after the cue
+	told := -1  // where a clause after the addressee of "told" starts, with no "that"
 	if objectCues[lemma] {
 		k0 := k
 		for k < hi && nominal(d.Tokens[k], a.lower[k]) && !contentStart[a.lower[k]] {
@@ -692,13 +693,18 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		}
 		if npCues[lemma] && k > k0 && (k >= hi || !contentStart[a.lower[k]]) {
 			k, np = k0, true // "urged supporters to vote": the whole rest
+		} else if k == hi || !contentStart[a.lower[k]] {
+			told = a.clauseAfterAddressee(k0, hi)
 		}
 	} else if npCues[lemma] && k < hi && (nominal(d.Tokens[k], a.lower[k]) || a.lower[k] == "to" || a.lower[k] == "for" ||
 		modifierVerb(d.Tokens[k]) && k+1 < hi && nominal(d.Tokens[k+1], a.lower[k+1])) {
 		np = true // "cited disparaging remarks"
 	}
 	k = a.skipTimes(k, hi)
-	explicit := k < hi && (contentStart[a.lower[k]] || weakCues[lemma] && !objectCues[lemma] && a.finiteClauseAt(k, hi))
+	if told > 0 {
+		k = told
+	}
+	explicit := k < hi && (contentStart[a.lower[k]] || told > 0 || weakCues[lemma] && !objectCues[lemma] && a.finiteClauseAt(k, hi))
 	colonNext := -1 // a quotation opening right after "He said:" in the next paragraph
 	if k < hi && a.lower[k] == ":" {
 		if k == hi-1 {
@@ -920,6 +926,39 @@ func (a *analysis) finiteClauseAt(k, hi int) bool {
 		return t.UPOS == "VERB" || t.UPOS == "AUX"
 	}
 	return false
+}
+
+// clauseAfterAddressee returns where the reported clause starts after the
+// addressee of "told" that opens at k0, when no "that" introduces it: a
+// subject pronoun with a tensed verb ("told AP he was working", "told The
+// Star-Ledger of Newark last week she would ..."), or an infinitive ("told
+// Jeb Bush to quiet down", "not to worry"); -1 when there is none within a
+// few words.
+func (a *analysis) clauseAfterAddressee(k0, hi int) int {
+	for k := k0 + 1; k < hi && k <= k0+10; k++ {
+		switch a.lower[k] {
+		case "he", "she", "they", "it", "we", "i", "you":
+			if k+1 < hi {
+				switch a.d.Tokens[k+1].XPOS {
+				case "VBD", "VBZ", "VBP", "MD":
+					return k
+				}
+			}
+		case "to":
+			if k+1 < hi && a.d.Tokens[k+1].XPOS == "VB" {
+				if a.lower[k-1] == "not" {
+					return k - 1
+				}
+				return k
+			}
+		case ",", ";", ":", ".", "that":
+			return -1
+		}
+		if t := a.d.Tokens[k]; t.UPOS == "VERB" && t.XPOS != "VBG" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // askedQuestion reads the question of a participle "asked" opening a
