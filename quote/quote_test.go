@@ -97,6 +97,7 @@ func TestQuotes(t *testing.T) {
 			[]string{"He | contended | that the agency will “run” the port", "He | contended | run [partial]"}},
 		{"headline attribution", "Poll: Voters turn against the plan\n\nMore text follows here.",
 			[]string{"Poll | : | Voters turn against the plan"}},
+		{"a tally after a name is no statement", "Trump: 1,769.\n\nCruz: 1,501.", nil},
 		{"scare quote alone is no statement", "The so-called “reform” passed.", nil},
 		{"no cue, no quote", "Rebels seized the town on Friday.", nil},
 		{"claim noun", "Officials rejected the minister's claim that the dam was safe.",

@@ -113,6 +113,9 @@ func (a *analysis) colonTurn(lo, hi int) (doc.Quote, bool) {
 	}
 	end := a.paragraphEnd(d.Tokens[start].Start)
 	content := doc.Span{Start: d.Tokens[start].Start, End: end}
+	if strings.IndexFunc(d.Text[content.Start:content.End], unicode.IsLetter) < 0 {
+		return doc.Quote{}, false // "Trump: 1,769.": a tally, not a statement
+	}
 	q := doc.Quote{Span: content, Cue: d.Tokens[colon].Span}
 	a.setSpeaker(&q, a.phraseHead(first, colon), doc.Span{Start: d.Tokens[first].Start, End: d.Tokens[colon-1].End})
 	return q, true
