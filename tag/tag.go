@@ -59,6 +59,7 @@ type Tagger struct {
 
 	kinds [nKinds]int // the class of each kind of word (kindClasses), or -1
 	sconj int         // the class IN/SCONJ, or -1
+	nnp   int         // the class NNP/PROPN, or -1
 
 	pool sync.Pool
 }
@@ -149,12 +150,13 @@ func readModel(r io.Reader) (*Tagger, error) {
 }
 
 // findClasses finds in t.classes the classes that rules set: t.kinds
-// (from kindClasses) and t.sconj.
+// (from kindClasses), t.sconj and t.nnp.
 func (t *Tagger) findClasses() {
 	for k, c := range kindClasses {
 		t.kinds[k] = slices.Index(t.classes, c)
 	}
 	t.sconj = slices.Index(t.classes, "IN\tSCONJ")
+	t.nnp = slices.Index(t.classes, "NNP\tPROPN")
 }
 
 // WriteModel writes the tagger's model to w in the format New reads.
@@ -353,6 +355,7 @@ func (t *Tagger) tag(s *scratch) {
 		t.tagLeftToRight(s)
 	}
 	t.subordinators(s)
+	t.speakers(s)
 }
 
 // tagLeftToRight tags s.words greedily left to right.
@@ -419,6 +422,31 @@ func (t *Tagger) subordinators(s *scratch) {
 		case "VBD", "VBZ", "VBP", "MD":
 			s.classes[i] = t.sconj
 		}
+	}
+}
+
+// speakerCues are the verbs of saying a name stands right before ("Cook
+// said", "Jolly told").
+var speakerCues = []string{"said", "says", "told", "added", "wrote", "asked"}
+
+// speakers retags as NNP/PROPN a capitalised word tagged VERB, AUX, INTJ or
+// X right before a verb of saying: a name that is also a word ("Cook said
+// ...", "Grant told ..."). In EWT and GUM train a capitalised word there is
+// PROPN, PRON or NOUN 243 times out of 246 (never VERB).
+func (t *Tagger) speakers(s *scratch) {
+	if t.nnp < 0 {
+		return
+	}
+	for i := 0; i+1 < len(s.words); i++ {
+		switch t.upos[s.classes[i]] {
+		case "VERB", "AUX", "INTJ", "X":
+		default:
+			continue
+		}
+		if w := s.words[i]; w == "" || w[0] < 'A' || w[0] > 'Z' || !slices.Contains(speakerCues, s.words[i+1]) {
+			continue
+		}
+		s.classes[i] = t.nnp
 	}
 }
 

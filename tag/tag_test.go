@@ -47,6 +47,8 @@ func TestTagSentences(t *testing.T) {
 			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"SCONJ", "IN", "since"}}},
 		{"since before a noun phrase", []string{"It", "was", "the", "first", "visit", "since", "the", "war", "."}, []Tags{
 			{"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"", "", ""}, {"ADP", "IN", "since"}}},
+		{"name that is also a verb before said", []string{"Cook", "said", "Carter", "stopped", "the", "practice", "."}, []Tags{
+			{"PROPN", "NNP", "Cook"}}},
 		{"curly quotes and en dash", []string{"“", "We", "won", "”", "–", "he", "said", "."}, []Tags{
 			{"PUNCT", "", `"`}, {"", "", ""}, {"", "", ""}, {"PUNCT", "", `"`}, {"PUNCT", "", "-"}}},
 		{"file name", []string{"See", "CrudeStocks.pdf", "attached", "."}, []Tags{
