@@ -20,7 +20,9 @@ import (
 // stages before this one) and then the extractor. A predicted content
 // matches a gold Content when their spans overlap (one to one, greatest
 // overlap first); speaker.acc is the share of matched contents with a gold
-// Source whose predicted speaker phrase overlaps that Source. When
+// Source whose predicted speaker phrase overlaps that Source. Partial and
+// nested quotes are left out as PolNeAR leaves them out (see statements);
+// nested.content.f1 keeps the nested ones. When
 // dataDir/polnear/train is there, the same scores on its 840 articles
 // follow as quote.polnear.train.*: the rules were written looking at dev,
 // so train tells how they carry over to unseen news. It returns an error
@@ -54,7 +56,7 @@ func evaluateSplit(dir, prefix string, chain *pipeline.Pipeline) ([]eval.Score, 
 		return nil, fmt.Errorf("quote: no PolNeAR annotations in %s", dir)
 	}
 	sort.Strings(anns)
-	var counts eval.Counts
+	var counts, all eval.Counts
 	speakerRight, speakerTotal := 0, 0
 	analysed := map[string]*doc.Document{}
 	for _, ann := range anns {
@@ -77,28 +79,46 @@ func evaluateSplit(dir, prefix string, chain *pipeline.Pipeline) ([]eval.Score, 
 			return nil, err
 		}
 		gold := goldQuotes(a, brat.ByteOffsets(d.Text))
-		c, right, total := score(statements(d.Quotes), gold)
+		c, right, total := score(statements(d.Quotes, true), gold)
 		counts.Add(c)
+		ca, _, _ := score(statements(d.Quotes, false), gold)
+		all.Add(ca)
 		speakerRight += right
 		speakerTotal += total
 	}
 	scores := counts.Scores(prefix + ".content")
 	scores = append(scores, eval.Score{Name: prefix + ".speaker.acc", Value: eval.Accuracy(speakerRight, speakerTotal),
 		Note: fmt.Sprintf("%d of %d matched contents with a gold source, %d articles", speakerRight, speakerTotal, len(analysed))})
-	return scores, nil
+	return append(scores, eval.Score{Name: prefix + ".nested.content.f1", Value: all.F1(), Note: "quotes inside others' contents kept"}), nil
 }
 
 // statements leaves out partial quotes: a fragment quoted inside a larger
 // statement repeats that statement's attribution, and PolNeAR annotates
-// the statement only.
-func statements(qs []doc.Quote) []doc.Quote {
+// the statement only. With outermost set it also leaves out the quotes
+// whose content lies inside another one's ("A source said Ratcliffe made
+// clear the United States expects ..."): PolNeAR annotates the outermost
+// attribution, and only 139 of the 22,446 contents of its train articles
+// lie inside another.
+func statements(qs []doc.Quote, outermost bool) []doc.Quote {
 	var out []doc.Quote
-	for _, q := range qs {
-		if !q.Partial {
-			out = append(out, q)
+	for i, q := range qs {
+		if q.Partial || outermost && nested(qs, i) {
+			continue
 		}
+		out = append(out, q)
 	}
 	return out
+}
+
+// nested reports whether the content of qs[i] lies inside the content of
+// another quote of qs that is not partial (equal contents count once).
+func nested(qs []doc.Quote, i int) bool {
+	for j, p := range qs {
+		if j != i && !p.Partial && p.Span.Contains(qs[i].Span) && (p.Span != qs[i].Span || j < i) {
+			return true
+		}
+	}
+	return false
 }
 
 type goldQuote struct {
