@@ -48,7 +48,7 @@ var cueVerbs = map[string][]string{
 // npCues are verbal cues whose content may be a noun phrase or an
 // infinitive rather than a clause: "defended his tweets", "urged
 // supporters to vote", "endorsed Clinton".
-var npCues = map[string]bool{
+var npCues = withWords(stanceCues, map[string]bool{
 	"defend": true, "endorse": true, "criticize": true, "criticise": true, "praise": true,
 	"cite": true, "condemn": true, "question": true, "dismiss": true, "reject": true,
 	"deny": true, "mock": true, "urge": true, "ask": true, "demand": true,
@@ -58,11 +58,6 @@ var npCues = map[string]bool{
 	"recommend": true, "stress": true, "emphasize": true,
 	"applaud": true, "decry": true, "denounce": true, "express": true, "dispute": true,
 	"echo": true, "reiterate": true,
-	// Wishes, plans, perceptions and stances attributed to their holder:
-	// "wants to ...", "declined to comment", "sees a threat".
-	"want": true, "seem": true, "appear": true, "decline": true, "refuse": true,
-	"refer": true, "see": true, "seek": true, "support": true, "oppose": true,
-	"know": true, "plan": true, "offer": true, "feel": true, "talk": true, "read": true,
 	// Findings: "the poll showed Trump leading", "found Clinton ahead".
 	"show": true, "find": true, "reveal": true,
 	"recount": true, "recite": true, "outline": true, "email": true, "discuss": true, "wonder": true,
@@ -70,7 +65,7 @@ var npCues = map[string]bool{
 	"request": true, "invoke": true, "lambaste": true, "like": true, "decide": true,
 	"quote": true, "reference": true, "portray": true, "highlight": true, "articulate": true,
 	"report": true,
-}
+})
 
 // sourceNouns are the nouns of sources and of points of view that open a
 // sentence in a prepositional phrase whose clause they are the source of:
@@ -151,7 +146,7 @@ func regularForms(v string) []string {
 // weakCues are cue lemmas that introduce a statement only with a clausal
 // complement ("believes that ...", "called for ..."): alone they are
 // ordinary verbs.
-var weakCues = map[string]bool{
+var weakCues = withWords(stanceCues, map[string]bool{
 	"believe": true, "think": true, "fear": true, "hope": true, "find": true, "show": true,
 	"call": true, "continue": true, "expect": true, "describe": true, "cite": true,
 	"agree": true, "doubt": true, "question": true, "echo": true, "post": true,
@@ -160,7 +155,21 @@ var weakCues = map[string]bool{
 	"mention": true, "indicate": true, "estimate": true, "predict": true, "conclude": true,
 	"brief": true, "inform": true, "assure": true, "contest": true,
 	"dispute": true, "report": true, "reveal": true, "disclose": true, "observe": true,
-	"want": true, "seem": true, "appear": true, "decline": true, "refuse": true,
-	"refer": true, "see": true, "seek": true, "support": true, "oppose": true,
-	"know": true, "plan": true, "offer": true, "feel": true, "talk": true, "read": true,
+})
+
+// stanceCues are wishes, plans, perceptions and stances attributed to their
+// holder ("wants to ...", "declined to comment", "sees a threat"): both
+// npCues (their content may be a noun phrase) and weakCues (alone they are
+// ordinary verbs).
+var stanceCues = []string{
+	"want", "seem", "appear", "decline", "refuse", "refer", "see", "seek", "support", "oppose",
+	"know", "plan", "offer", "feel", "talk", "read",
+}
+
+// withWords adds words to m and returns it.
+func withWords(words []string, m map[string]bool) map[string]bool {
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
