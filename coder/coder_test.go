@@ -181,6 +181,19 @@ war war NOUN 2 obl
 		want: []string{"PROTEST Students> asserted protest.demonstrate"},
 	},
 	{
+		name: "no object in the parse: the person a nationality modifies receives",
+		sents: `
+Trump Trump PROPN 2 nsubj
+met meet VERB 0 root
+Venezuelan Venezuelan ADJ 5 amod
+opposition opposition NOUN 5 compound
+leader leader NOUN 6 nmod
+Machado Machado PROPN 2 dep
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON USAGOV", "1:3-3 NORP VEN", "1:6-6 PERSON VENOPP"},
+		want: []string{"CONSULT Trump>Machado asserted consult.meet"},
+	},
+	{
 		name: "negated",
 		sents: `
 Trump Trump PROPN 4 nsubj

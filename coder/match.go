@@ -1132,17 +1132,37 @@ func (w *work) leftEntities(t int) []int {
 
 // rightEntities is the fallback for a verb the parse gives no object: an
 // entity mention right after it, past determiners and modifiers only
-// ("telephoned Russian Foreign Minister Andrei Kozyrev").
+// ("telephoned Russian Foreign Minister Andrei Kozyrev"). A nationality
+// there modifies the phrase, whose head names the recipient ("welcomed
+// Venezuelan opposition leader María Corina Machado"): it is taken only
+// when the phrase names no one else.
 func (w *work) rightEntities(t int) []int {
-	for i := t + 1; i < w.n() && i <= t+5; i++ {
-		if w.tokEnt[w.lo+i] >= 0 {
-			return []int{i}
+	norp := -1
+	for i := t + 1; i < w.n() && i <= t+7; i++ {
+		if i > t+5 && norp < 0 {
+			return nil
+		}
+		if e := w.tokEnt[w.lo+i]; e >= 0 {
+			if w.d.Entities[e].Type != doc.NORP {
+				return []int{i}
+			}
+			if norp < 0 {
+				norp = i
+			}
+			continue
 		}
 		switch w.upos(i) {
 		case "DET", "ADJ", "PROPN", "NUM":
-		default:
-			return nil
+			continue
+		case "NOUN":
+			if norp >= 0 {
+				continue // "Venezuelan opposition leader"
+			}
 		}
+		break
+	}
+	if norp >= 0 {
+		return []int{norp}
 	}
 	return nil
 }
