@@ -194,6 +194,66 @@ Machado Machado PROPN 2 dep
 		want: []string{"CONSULT Trump>Machado asserted consult.meet"},
 	},
 	{
+		name: "declining to comment is no rejection",
+		sents: `
+BP BP PROPN 2 nsubj
+declined decline VERB 0 root
+to to PART 4 mark
+comment comment VERB 2 xcomp
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG GBRBUS"},
+		want: nil,
+	},
+	{
+		name: "ordering goods is no demand",
+		sents: `
+Qantas Qantas PROPN 2 nsubj
+ordered order VERB 0 root
+20 20 NUM 4 nummod
+jets jet NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG AUSBUS"},
+		want: nil,
+	},
+	{
+		name: "warning of lower margins is a forecast, not a threat",
+		sents: `
+Renault Renault PROPN 2 nsubj
+warned warn VERB 0 root
+of of ADP 5 case
+lower low ADJ 5 amod
+margins margin NOUN 2 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG FRABUS"},
+		want: nil,
+	},
+	{
+		name: "demand with nothing demanded is no request",
+		sents: `
+Vodafone Vodafone PROPN 2 nsubj
+sells sell VERB 0 root
+phones phone NOUN 2 obj
+but but CCONJ 5 cc
+demand demand VERB 2 conj
+for for ADP 7 case
+them they PRON 5 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG GBRBUS"},
+		want: nil,
+	},
+	{
+		name: "a profit warning is no threat",
+		sents: `
+EMI EMI PROPN 2 nsubj
+issued issue VERB 0 root
+a a DET 5 det
+profit profit NOUN 5 compound
+warning warning NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG GBRBUS"},
+		want: nil,
+	},
+	{
 		name: "negated",
 		sents: `
 Trump Trump PROPN 4 nsubj
