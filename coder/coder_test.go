@@ -242,6 +242,41 @@ them they PRON 5 obl
 		want: nil,
 	},
 	{
+		name: "releasing a statement frees no one",
+		sents: `
+Iran Iran PROPN 2 nsubj
+released release VERB 0 root
+a a DET 4 det
+statement statement NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE IRN"},
+		want: nil,
+	},
+	{
+		name: "declining health is no rejection",
+		sents: `
+Holiff Holiff PROPN 5 nsubj
+had have AUX 5 aux
+been be AUX 5 cop
+in in SCONJ 5 mark
+declining decline VERB 0 root
+health health NOUN 5 obj
+. . PUNCT 5 punct`,
+		ents: []string{"1:1-1 PERSON CANBUS"},
+		want: nil,
+	},
+	{
+		name: "declining an offer is a rejection",
+		sents: `
+Iran Iran PROPN 2 nsubj
+declined decline VERB 0 root
+the the DET 4 det
+offer offer NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE IRN"},
+		want: []string{"REJECT Iran> asserted reject.decline-obj"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj
