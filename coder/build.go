@@ -180,7 +180,9 @@ func (w *work) rhetorical(actors, targets []int) bool {
 		}
 	}
 	for _, t := range targets {
-		if w.placeLoc(t) != nil {
+		// a nationality the places stage located is people, not a place
+		// under fire ("attacked British imperialists")
+		if w.d.Entities[t].Type != doc.NORP && w.placeLoc(t) != nil {
 			return false
 		}
 	}

@@ -904,3 +904,28 @@ again again ADV 2 advmod`, "1:1-1 PERSON USAGOV t", "1:3-3 PERSON VENOPP m", "2:
 		t.Errorf("got date %s from %s with %d more; want 2026-01-15 from clause with 1 more", e.Date, e.DateSource, len(e.Also))
 	}
 }
+
+// TestNationalityTargetIsPeople checks that a nationality the places stage
+// located still counts as people, so a politician attacking it criticises.
+func TestNationalityTargetIsPeople(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := mkdoc(t, `
+Mbeki Mbeki PROPN 2 nsubj
+attacked attack VERB 0 root
+British British ADJ 4 amod
+imperialists imperialist NOUN 2 obj`, "1:1-1 PERSON ZAFGOV", "1:3-3 NORP GBR")
+	for i := range d.Entities {
+		if d.Entities[i].Type == doc.NORP {
+			d.Entities[i].Place = &doc.Place{Name: "United Kingdom", Country: "GBR"}
+		}
+	}
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Plover != "ACCUSE" {
+		t.Errorf("got %+v; want one ACCUSE", d.Events)
+	}
+}
