@@ -277,6 +277,18 @@ offer offer NOUN 2 obj
 		want: []string{"REJECT Iran> asserted reject.decline-obj"},
 	},
 	{
+		name: "recognising concerns is no recognition",
+		sents: `
+Clarke Clarke PROPN 2 nsubj
+recognised recognise VERB 0 root
+people people NOUN 5 nmod:poss
+'s 's PART 3 case
+concerns concern NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON GBRGOV", "1:3-3 PERSON GBR"},
+		want: nil,
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj
