@@ -573,12 +573,9 @@ func (t *tokenizer) abbreviation(s, e, next int) uint8 {
 	}
 	w := t.text[s:e]
 	// The word after a hyphen, which the hyphen will be split from: "Mass."
-	// in "(D-Mass.)", "Feb." in "Jan.-Feb.".
+	// in "(D-Mass.)", "Feb." in "Jan.-Feb.", "U.S." in "Anglo-U.S.".
 	if h := strings.LastIndexByte(w, '-'); h >= 0 && e-(s+h+1) >= 2 && isLetterB(w[h+1]) && isLetterB(w[len(w)-1]) {
-		if f := t.abbreviation(s+h+1, e, next); f&flagMultiAbbr == 0 {
-			return f
-		}
-		return 0
+		return t.abbreviation(s+h+1, e, next)
 	}
 	// Inner periods: "U.S", "e.g", "Ph.D", "J.R.R" (short parts only).
 	if hasByte(w, '.') {
