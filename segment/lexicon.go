@@ -46,6 +46,8 @@ var abbreviations = map[string]int{
 	"nev": abbrCapitalized, "okla": abbrCapitalized, "ore": abbrCapitalized, "tenn": abbrCapitalized,
 	"tex": abbrCapitalized, "va": abbrCapitalized, "vt": abbrCapitalized, "wis": abbrCapitalized,
 	"wyo": abbrCapitalized, "penn": abbrCapitalized, "mass": abbrCapitalized, "wash": abbrCapitalized,
+	"del": abbrCapitalized, "ill": abbrCapitalized, "ind": abbrCapitalized, "la": abbrCapitalized,
+	"miss": abbrCapitalized, "mo": abbrCapitalized, "pa": abbrCapitalized,
 	// Other.
 	"vs": abbrAlways, "etc": abbrAlways, "approx": abbrAlways, "est": abbrCapitalized, "fig": abbrAlways,
 	"figs": abbrAlways, "no": abbrBeforeNumber, "nos": abbrBeforeNumber, "vol": abbrAlways,

@@ -40,6 +40,7 @@ func TestTokenRules(t *testing.T) {
 		{"number range", "pages 10-12 and 1990-1995", "pages 10 - 12 and 1990 - 1995"},
 		{"abbreviation after a hyphen", "Lynch (D-Mass.) said; Jan.-Feb. sales", "Lynch ( D - Mass. ) said ; Jan. - Feb. sales"},
 		{"hyphenated word before a period", "a follow-up. Then", "a follow - up . Then"},
+		{"state abbreviations that are also words", "Casey (D-Pa.) of St. Louis, Mo., met", "Casey ( D - Pa. ) of St. Louis , Mo. , met"},
 		{"initials after a hyphen", "Anglo-U.S. talks and a pro-U.S. rally", "Anglo - U.S. talks and a pro-U.S. rally"},
 		{"date with hyphens", "paid on 11-20-2000.", "paid on 11-20-2000 ."},
 		{"country code", "call +1 212-848-8400 now", "call +1 212-848-8400 now"},
