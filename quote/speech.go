@@ -230,6 +230,12 @@ func (a *analysis) cueParsed(c int, lemma string, lo, hi int) (doc.Quote, bool) 
 		}
 	}
 	q := doc.Quote{Span: content, Cue: a.cueSpan(c, hi)}
+	if q.Start < q.Cue.End && q.End > q.Cue.End {
+		// "called for an inquiry": the particle belongs to the cue
+		if i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= q.Cue.End }); i < len(d.Tokens) && d.Tokens[i].Start < q.End {
+			q.Start = d.Tokens[i].Start
+		}
+	}
 	if subj >= 0 {
 		a.setSpeaker(&q, subj, a.speakerSpan(subj, lo, hi))
 	}
@@ -715,7 +721,7 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 		}
 		k++
 	}
-	right := a.tokensSpan(k, hi-1)
+	right := a.tokensSpan(k, a.beforeParticiple(k, hi)-1)
 	if colonNext >= 0 {
 		right, explicit = a.regions[colonNext].content, true
 	}
@@ -838,6 +844,11 @@ func (a *analysis) cueSurface(c int, lemma string, lo, hi int) (doc.Quote, bool)
 	}
 	if q.Len() == 0 {
 		return doc.Quote{}, false
+	}
+	if left && a.passiveCue(c, lo) {
+		// "The deal is expected to close", "officials were told": the
+		// subject is not who says it, and the text names no one who does
+		q.Speaker, q.SpeakerSpan, q.SpeakerActor, q.Anonymous = "", nil, nil, false
 	}
 	a.setVia(&q, c, lo, hi)
 	return q, true
@@ -962,6 +973,44 @@ func (a *analysis) clauseAfterAddressee(k0, hi int) int {
 		}
 	}
 	return -1
+}
+
+// beforeParticiple returns where the content opened at k ends: before a
+// comma and another attribution, a participle of saying that goes on with
+// another statement ("said the strikes hit military targets, adding that
+// ...") or "according to"; else hi.
+func (a *analysis) beforeParticiple(k, hi int) int {
+	for i := k + 1; i+1 < hi; i++ {
+		if a.lower[i] != "," {
+			continue
+		}
+		next := a.lower[i+1]
+		if next == "according" {
+			return i
+		}
+		if _, ok := cueForms[next]; ok && strings.HasSuffix(next, "ing") {
+			return i
+		}
+	}
+	return hi
+}
+
+// passiveCue reports whether cue verb c is a passive participle: VBN after
+// a form of "be", adverbs aside ("is expected", "were told").
+func (a *analysis) passiveCue(c, lo int) bool {
+	if a.d.Tokens[c].XPOS != "VBN" {
+		return false
+	}
+	for j := c - 1; j >= lo; j-- {
+		switch a.lower[j] {
+		case "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re":
+			return true
+		}
+		if a.d.Tokens[j].UPOS != "ADV" {
+			return false
+		}
+	}
+	return false
 }
 
 // askedQuestion reads the question of a participle "asked" opening a
