@@ -289,6 +289,21 @@ concerns concern NOUN 2 obj
 		want: nil,
 	},
 	{
+		name: "the city of X is X, not the nationality before it",
+		sents: `
+Russian Russian ADJ 2 amod
+forces force NOUN 3 nsubj
+shelled shell VERB 0 root
+the the DET 6 det
+Ukrainian Ukrainian ADJ 6 amod
+city city NOUN 3 obj
+of of ADP 8 case
+Kharkiv Kharkiv PROPN 6 nmod
+. . PUNCT 3 punct`,
+		ents: []string{"1:1-2 ORG RUSMIL", "1:5-5 NORP UKR", "1:8-8 GPE UKR"},
+		want: []string{"ASSAULT Russian forces>Kharkiv asserted assault.shell"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

@@ -828,6 +828,13 @@ func (w *work) entityFor(a int) int {
 	return w.pronoun(a)
 }
 
+// placeNouns name a place whose name follows with "of" ("the city of
+// Kharkiv", "the province of Idlib").
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "capital": true, "region": true, "province": true,
+	"port": true, "district": true, "state": true, "island": true, "enclave": true, "county": true,
+}
+
 // fallbackCases are the prepositions of modifiers that may name the
 // entity a non-entity argument stands for ("supporters of X", "calls by X").
 // For a recipient more prepositions name whom the act reaches ("a
@@ -843,6 +850,17 @@ var recipientFallbackCases = map[string]bool{"of": true, "from": true, "by": tru
 func (w *work) modEntity(a, depth int) int {
 	if depth > 2 {
 		return -1
+	}
+	if placeNouns[w.lem[a]] {
+		// "the Ukrainian city of Kharkiv": the place named after "of"
+		// is the one meant, not the nationality before it
+		for _, k := range w.children(a) {
+			if baseRel(w.rel(int(k))) == "nmod" && w.caseOf(int(k)) == "of" {
+				if e := w.tokEnt[w.lo+int(k)]; e >= 0 && w.d.Entities[e].Actor != nil && w.placeLoc(int(e)) != nil && w.d.Entities[e].Type != doc.NORP {
+					return int(e)
+				}
+			}
+		}
 	}
 	var weak = -1
 	for _, pass := range [...]string{"appos", "flat", "compound", "amod", "nmod:poss", "nmod"} {
