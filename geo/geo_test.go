@@ -451,3 +451,27 @@ func TestOverlappingEntities(t *testing.T) {
 		t.Errorf("Caracas entity place = %+v; want Caracas", p)
 	}
 }
+
+func TestCountryActor(t *testing.T) {
+	place := &doc.Place{Name: "Jericho", Country: "PSE"}
+	tests := []struct {
+		name string
+		e    doc.Entity
+		want *doc.Actor
+	}{
+		{"uncoded city", doc.Entity{Type: doc.GPE, Place: place}, &doc.Actor{Country: "PSE", Code: "PSE"}},
+		{"coded already", doc.Entity{Type: doc.GPE, Place: place, Actor: &doc.Actor{Country: "ISR", Code: "ISR"}}, &doc.Actor{Country: "ISR", Code: "ISR"}},
+		{"facility", doc.Entity{Type: doc.Fac, Place: place}, nil},
+		{"no country", doc.Entity{Type: doc.Loc, Place: &doc.Place{Name: "Middle East"}}, nil},
+		{"no place", doc.Entity{Type: doc.GPE}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := tt.e
+			countryActor(&e)
+			if (e.Actor == nil) != (tt.want == nil) || e.Actor != nil && *e.Actor != *tt.want {
+				t.Errorf("got %+v; want %+v", e.Actor, tt.want)
+			}
+		})
+	}
+}

@@ -1151,6 +1151,19 @@ func (a *analysis) score(gi int, gr *group, ctx *docContext) {
 
 // apply writes the readings into the document: places on the entities that
 // were there, new entities for the places discovered.
+// countryActor codes a place the actors stage left uncoded as its country
+// ("Jericho" as PSE), so that events involving it carry a country: places,
+// peoples and the regions inside one country, not facilities.
+func countryActor(e *doc.Entity) {
+	if e.Actor != nil || e.Place == nil || e.Place.Country == "" {
+		return
+	}
+	switch e.Type {
+	case doc.GPE, doc.Loc, doc.NORP:
+		e.Actor = &doc.Actor{Country: e.Place.Country, Code: e.Place.Country}
+	}
+}
+
 func (a *analysis) apply() {
 	d := a.d
 	done := map[int]bool{}
@@ -1168,6 +1181,7 @@ func (a *analysis) apply() {
 			continue
 		}
 		e.Place = placeOf(c.e)
+		countryActor(e)
 		done[m.entity] = true
 	}
 	used := map[string]bool{}
@@ -1203,6 +1217,7 @@ func (a *analysis) apply() {
 			used[id] = true
 			d.Entities = append(d.Entities, doc.Entity{ID: id, Type: typ, Name: c.e.Name, Place: placeOf(c.e)})
 			ei = len(d.Entities) - 1
+			countryActor(&d.Entities[ei])
 			byPlace[k] = ei
 		}
 		d.Entities[ei].Mentions = append(d.Entities[ei].Mentions, doc.Mention{Span: m.span, Kind: doc.MentionName})
