@@ -304,6 +304,21 @@ Kharkiv Kharkiv PROPN 6 nmod
 		want: []string{"ASSAULT Russian forces>Kharkiv asserted assault.shell"},
 	},
 	{
+		name: "a meeting between two parties names them",
+		sents: `
+Morocco Morocco PROPN 2 nsubj
+hosted host VERB 0 root
+a a DET 4 det
+meeting meeting NOUN 2 obj
+between between ADP 6 case
+Israel Israel PROPN 4 nmod
+and and CCONJ 8 cc
+Syria Syria PROPN 6 conj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE MAR", "1:6-6 GPE ISR", "1:8-8 GPE SYR"},
+		want: []string{"CONSULT Morocco>Israel+Syria asserted consult.host"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

@@ -843,7 +843,7 @@ var placeNouns = map[string]bool{
 // engagement in Caracas").
 var fallbackCases = map[string]bool{"of": true, "from": true, "by": true}
 
-var recipientFallbackCases = map[string]bool{"of": true, "from": true, "by": true, "to": true, "with": true, "for": true, "against": true, "in": true}
+var recipientFallbackCases = map[string]bool{"of": true, "from": true, "by": true, "to": true, "with": true, "for": true, "against": true, "in": true, "between": true}
 
 // modEntity looks for a coded entity among the modifiers of a, two levels
 // deep at most.
@@ -950,6 +950,11 @@ func (w *work) collect(dst []int, a int) []int {
 					stack[sp] = int(k)
 					sp++
 				}
+			}
+			if w.forRecipient && baseRel(w.rel(int(k))) == "nmod" && w.caseOf(int(k)) == "between" && sp < len(stack) {
+				// "a meeting between Israel and Syria": every party
+				stack[sp] = int(k)
+				sp++
 			}
 		}
 	}
