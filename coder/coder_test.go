@@ -319,6 +319,58 @@ Syria Syria PROPN 6 conj
 		want: []string{"CONSULT Morocco>Israel+Syria asserted consult.host"},
 	},
 	{
+		name: "the diplomat's nationality receives an expulsion",
+		sents: `
+Venezuela Venezuela PROPN 2 nsubj
+expelled expel VERB 0 root
+the the DET 5 det
+Spanish Spanish ADJ 5 amod
+ambassador ambassador NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE VEN", "1:4-4 NORP ESP"},
+		want: []string{"SANCTION Venezuela>Spanish asserted sanction.expel-dipl"},
+	},
+	{
+		name: "suspended membership",
+		sents: `
+Union Union PROPN 2 nsubj
+suspended suspend VERB 0 root
+Niger Niger PROPN 5 nmod:poss
+'s 's PART 3 case
+membership membership NOUN 2 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG IGO", "1:3-3 GPE NER"},
+		want: []string{"SANCTION Union>Niger asserted sanction.suspend-member"},
+	},
+	{
+		name: "troops sent, the plural kept as lemma",
+		sents: `
+Germany Germany PROPN 2 nsubj
+sent send VERB 0 root
+troops troops NOUN 2 obj
+to to ADP 5 case
+Lithuania Lithuania PROPN 2 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE DEU", "1:5-5 GPE LTU"},
+		want: []string{"AID Germany>Lithuania asserted aid.send-troops"},
+	},
+	{
+		name: "a gerund a noun governs has no known agent",
+		sents: `
+Students student NOUN 2 nsubj
+protested protest VERB 0 root
+the the DET 4 det
+decision decision NOUN 2 obj
+of of SCONJ 6 mark
+sending send VERB 4 acl VBG
+troops troops NOUN 6 obj
+to to ADP 9 case
+Iraq Iraq PROPN 6 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON TUREDU", "1:9-9 GPE IRQ"},
+		want: []string{"ACCUSE Students> asserted accuse.protest-v"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

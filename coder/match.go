@@ -305,9 +305,10 @@ func (w *work) subjOf(v, depth int) int {
 			// ..." parsed as a modifier of "soldiers"
 			return h
 		}
-		if r == "acl" && w.tok(v).XPOS == "VBG" && w.rel(h) == "obj" {
+		if r == "acl" && w.tok(v).XPOS == "VBG" && w.rel(h) == "obj" && w.child(v, "mark", false) < 0 {
 			// "issued a declaration demanding ...", "released a report
-			// accusing ...": whoever issued it
+			// accusing ...": whoever issued it; not a gerund the noun
+			// governs ("protested the decision of sending troops")
 			if g := w.head(h); g >= 0 && w.upos(g) == "VERB" {
 				return w.subjOf(g, depth+1)
 			}
@@ -458,7 +459,9 @@ func (w *work) deepPrep(p string, t int) []int {
 // hasLemma reports whether l is in list ("*" matches anything).
 func hasLemma(list []string, l string) bool {
 	for _, x := range list {
-		if x == l || x == "*" {
+		// a plural the lemmatizer keeps as it is ("troops", as EWT
+		// mostly lemmatizes it) matches its singular
+		if x == l || x == "*" || len(l) == len(x)+1 && l[len(x)] == 's' && l[:len(x)] == x {
 			return true
 		}
 	}
@@ -1017,6 +1020,20 @@ func (w *work) roleArgs(c *cand, r string) []int {
 			if h >= 0 {
 				if k := w.child(h, "nmod:poss", false); k >= 0 {
 					out = append(out, k)
+				}
+			}
+		}
+		if len(out) == 0 && c.obj >= 0 {
+			// "expelled the Spanish ambassador": the object coded as an
+			// actor of its own, or its nationality, stands for its possessor
+			if e := w.tokEnt[w.lo+c.obj]; e >= 0 && w.d.Entities[e].Actor != nil && w.d.Entities[e].Actor.Country != "" {
+				return []int{c.obj}
+			}
+			for _, k := range w.children(c.obj) {
+				if r := w.rel(int(k)); r == "amod" || r == "compound" {
+					if e := w.tokEnt[w.lo+int(k)]; e >= 0 && (w.d.Entities[e].Type == doc.NORP || w.d.Entities[e].Type == doc.GPE) {
+						out = append(out, int(k))
+					}
 				}
 			}
 		}
