@@ -371,6 +371,36 @@ Iraq Iraq PROPN 6 obl
 		want: []string{"ACCUSE Students> asserted accuse.protest-v"},
 	},
 	{
+		name: "two subjects with an and on the verb both act",
+		sents: `
+Colombia Colombia PROPN 6 nsubj
+and and CCONJ 6 cc
+the the DET 5 det
+ELN ELN PROPN 5 compound
+rebels rebel NOUN 6 nsubj
+signed sign VERB 0 root
+a a DET 8 det
+agreement agreement NOUN 6 obj
+. . PUNCT 6 punct`,
+		ents: []string{"1:1-1 GPE COL", "1:4-5 ORG COLREB"},
+		want: []string{"SUPPORT Colombia+ELN rebels> asserted support.sign"},
+	},
+	{
+		name: "a place after a preposition is no subject",
+		sents: `
+Protesters protester NOUN 2 nsubj
+marched march VERB 0 root
+through through ADP 4 case
+Tbilisi Tbilisi PROPN 2 obl
+on on ADP 7 mark
+Saturday Saturday PROPN 7 compound
+demanding demand VERB 2 advcl VBG
+elections election NOUN 7 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 PERSON GEOOPP", "1:4-4 GPE GEO"},
+		want: []string{"PROTEST Protesters> asserted protest.march"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

@@ -976,6 +976,19 @@ func (w *work) subjArgs(v int) []int {
 		}
 	}
 	if s >= 0 {
+		if w.head(s) == v {
+			// "Colombia and the ELN rebels signed", parsed as two subjects
+			// with the "and" hung off the verb: both act
+			var subjs []int
+			for _, k := range w.children(v) {
+				if w.rel(int(k)) == "nsubj" {
+					subjs = append(subjs, int(k))
+				}
+			}
+			if len(subjs) > 1 && w.child(v, "cc", false) >= 0 {
+				return subjs
+			}
+		}
 		return []int{s}
 	}
 	return nil
@@ -1136,7 +1149,7 @@ func (w *work) roleArgs(c *cand, r string) []int {
 func (w *work) leftEntities(t int) []int {
 	var out []int
 	for i, gap := t-1, 0; i >= 0 && gap <= 3; i-- {
-		if e := w.tokEnt[w.lo+i]; e >= 0 {
+		if e := w.tokEnt[w.lo+i]; e >= 0 && w.child(i, "case", false) < 0 {
 			out = append(out, i)
 			// skip the rest of this mention
 			for i > 0 && w.tokEnt[w.lo+i-1] == e {
