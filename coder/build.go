@@ -356,7 +356,7 @@ func (w *work) syntacticLocation(c *cand, targets []int) *doc.Location {
 				continue
 			}
 			switch w.caseOf(int(k)) {
-			case "in", "at", "to":
+			case "in", "at", "to", "through", "across", "outside":
 				if e := w.tokEnt[w.lo+int(k)]; e >= 0 {
 					if l := w.placeLoc(int(e)); l != nil {
 						return l
@@ -380,7 +380,7 @@ func (w *work) clausePlace(c *cand) int {
 				continue
 			}
 			switch w.caseOf(int(k)) {
-			case "in", "at", "into", "on", "near":
+			case "in", "at", "into", "on", "near", "through", "across", "outside":
 				if e := w.tokEnt[w.lo+int(k)]; e >= 0 && w.placeLoc(int(e)) != nil {
 					return int(e)
 				}

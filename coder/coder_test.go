@@ -398,7 +398,7 @@ demanding demand VERB 2 advcl VBG
 elections election NOUN 7 obj
 . . PUNCT 2 punct`,
 		ents: []string{"1:1-1 PERSON GEOOPP", "1:4-4 GPE GEO"},
-		want: []string{"PROTEST Protesters> asserted protest.march"},
+		want: []string{"PROTEST Protesters>Tbilisi asserted protest.march"},
 	},
 	{
 		name: "a profit warning is no threat",
