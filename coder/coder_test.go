@@ -401,6 +401,33 @@ elections election NOUN 7 obj
 		want: []string{"PROTEST Protesters>Tbilisi asserted protest.march"},
 	},
 	{
+		name: "coordinated nationalities before the noun are parties",
+		sents: `
+Chinese Chinese ADJ 4 amod
+and and CCONJ 3 cc
+Russian Russian ADJ 1 conj
+warships warship NOUN 5 nsubj
+began begin VERB 0 root
+joint joint ADJ 7 amod
+drills drill NOUN 5 obj
+. . PUNCT 5 punct`,
+		ents: []string{"1:1-1 NORP CHN", "1:3-4 ORG RUSMIL"},
+		want: []string{"COOPERATE Russian warships+Chinese> asserted cooperate.begin-ex"},
+	},
+	{
+		name: "closing a border",
+		sents: `
+Turkey Turkey PROPN 2 nsubj
+closed close VERB 0 root
+its its PRON 4 nmod:poss
+border border NOUN 2 obj
+with with ADP 6 case
+Syria Syria PROPN 4 nmod
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE TUR", "1:6-6 GPE SYR"},
+		want: []string{"COERCE Turkey>Syria asserted coerce.close-border"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

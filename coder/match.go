@@ -831,6 +831,18 @@ func (w *work) entityFor(a int) int {
 	return w.pronoun(a)
 }
 
+// sameCountry reports whether entity e is in es or has the country of one
+// of them.
+func (w *work) sameCountry(es []int, e int) bool {
+	c := w.d.Entities[e].Actor.Country
+	for _, x := range es {
+		if x == e || c != "" && w.d.Entities[x].Actor != nil && w.d.Entities[x].Actor.Country == c {
+			return true
+		}
+	}
+	return false
+}
+
 // placeNouns name a place whose name follows with "of" ("the city of
 // Kharkiv", "the province of Idlib").
 var placeNouns = map[string]bool{
@@ -944,6 +956,21 @@ func (w *work) collect(dst []int, a int) []int {
 			}
 			if !dup {
 				dst = append(dst, e)
+			}
+		}
+		// "Chinese and Russian warships": coordinated nationalities
+		// before the noun each name a party
+		for _, k := range w.children(x) {
+			if w.rel(int(k)) != "amod" || w.child(int(k), "conj", false) < 0 {
+				continue
+			}
+			for _, m := range append([]int32{k}, w.children(int(k))...) {
+				if m != k && w.rel(int(m)) != "conj" {
+					continue
+				}
+				if e := w.tokEnt[w.lo+int(m)]; e >= 0 && w.d.Entities[e].Actor != nil && !w.sameCountry(dst, int(e)) {
+					dst = append(dst, int(e))
+				}
 			}
 		}
 		for _, k := range w.children(x) {
