@@ -428,6 +428,35 @@ Syria Syria PROPN 4 nmod
 		want: []string{"COERCE Turkey>Syria asserted coerce.close-border"},
 	},
 	{
+		name: "money announced in aid",
+		sents: `
+Pentagon Pentagon PROPN 2 nsubj
+announced announce VERB 0 root
+$ $ SYM 2 obj
+1 1 NUM 3 nummod
+in in ADP 7 case
+military military ADJ 7 amod
+aid aid NOUN 3 nmod
+for for ADP 9 case
+Ukraine Ukraine PROPN 2 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG USAMIL", "1:9-9 GPE UKR"},
+		want: []string{"AID Pentagon>Ukraine asserted aid.announce-money"},
+	},
+	{
+		name: "money announced in profits is no aid",
+		sents: `
+Apple Apple PROPN 2 nsubj
+announced announce VERB 0 root
+$ $ SYM 2 obj
+5 5 NUM 3 nummod
+in in ADP 6 case
+profits profit NOUN 3 nmod
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 ORG USABUS"},
+		want: nil,
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj
