@@ -457,6 +457,32 @@ profits profit NOUN 3 nmod
 		want: nil,
 	},
 	{
+		name: "a text vetoed speaks for its author, not for the veto",
+		sents: `
+Russia Russia PROPN 2 nsubj
+vetoed veto VERB 0 root
+a a DET 4 det
+resolution resolution NOUN 2 obj
+condemning condemn VERB 4 acl VBG
+Israel Israel PROPN 5 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE RUS", "1:6-6 GPE ISR"},
+		want: []string{"REJECT Russia> asserted reject.veto"},
+	},
+	{
+		name: "a statement issued speaks for its issuer",
+		sents: `
+Iran Iran PROPN 2 nsubj
+issued issue VERB 0 root
+a a DET 4 det
+statement statement NOUN 2 obj
+condemning condemn VERB 4 acl VBG
+Israel Israel PROPN 5 obj
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE IRN", "1:6-6 GPE ISR"},
+		want: []string{"ACCUSE Iran>Israel asserted accuse.condemn"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

@@ -308,8 +308,9 @@ func (w *work) subjOf(v, depth int) int {
 		if r == "acl" && w.tok(v).XPOS == "VBG" && w.rel(h) == "obj" && w.child(v, "mark", false) < 0 {
 			// "issued a declaration demanding ...", "released a report
 			// accusing ...": whoever issued it; not a gerund the noun
-			// governs ("protested the decision of sending troops")
-			if g := w.head(h); g >= 0 && w.upos(g) == "VERB" {
+			// governs ("protested the decision of sending troops"), nor a
+			// text someone else wrote ("vetoed a resolution condemning")
+			if g := w.head(h); g >= 0 && w.upos(g) == "VERB" && authorVerbs[w.lem[g]] {
 				return w.subjOf(g, depth+1)
 			}
 		}
@@ -841,6 +842,16 @@ func (w *work) sameCountry(es []int, e int) bool {
 		}
 	}
 	return false
+}
+
+// authorVerbs make their subject the author of their object: a statement
+// issued, a report released, a resolution adopted speaks for them.
+var authorVerbs = map[string]bool{
+	"issue": true, "release": true, "publish": true, "adopt": true, "pass": true, "approve": true,
+	"sign": true, "send": true, "write": true, "draft": true, "present": true, "submit": true,
+	"table": true, "circulate": true, "unveil": true, "post": true, "put": true, "file": true,
+	"lodge": true, "deliver": true, "make": true, "launch": true, "run": true, "air": true,
+	"broadcast": true, "give": true, "hold": true, "introduce": true, "propose": true, "sponsor": true,
 }
 
 // placeNouns name a place whose name follows with "of" ("the city of
