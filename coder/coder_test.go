@@ -483,6 +483,32 @@ Israel Israel PROPN 5 obj
 		want: []string{"ACCUSE Iran>Israel asserted accuse.condemn"},
 	},
 	{
+		name: "a pronoun in a quotation is the speaker of the parataxis",
+		sents: `
+We we PRON 3 nsubj
+will will AUX 3 aux
+attack attack VERB 0 root
+Israel Israel PROPN 3 obj
+, , PUNCT 3 punct
+Iran Iran PROPN 7 nsubj
+said say VERB 3 parataxis
+. . PUNCT 3 punct`,
+		ents: []string{"1:4-4 GPE ISR", "1:6-6 GPE IRN"},
+		want: []string{"THREATEN Iran>Israel future assault.attack @Irane2"},
+	},
+	{
+		name: "weapons supplied",
+		sents: `
+Iran Iran PROPN 2 nsubj
+supplied supply VERB 0 root
+drones drone NOUN 2 obj
+to to ADP 5 case
+Houthis Houthis PROPN 2 obl
+. . PUNCT 2 punct`,
+		ents: []string{"1:1-1 GPE IRN", "1:5-5 ORG YEMREB"},
+		want: []string{"AID Iran>Houthis asserted aid.supply-arms"},
+	},
+	{
 		name: "a profit warning is no threat",
 		sents: `
 EMI EMI PROPN 2 nsubj

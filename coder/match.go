@@ -930,6 +930,18 @@ func (w *work) pronoun(a int) int {
 	}
 	x := w.head(a)
 	for step := 0; step < 6 && x >= 0; step++ {
+		for _, k := range w.children(x) {
+			// "We will retaliate," Iran said: the saying hangs off the
+			// quoted clause as a parataxis
+			if w.rel(int(k)) == "parataxis" && w.c.dict.Lex.Say[w.lem[int(k)]] {
+				if s := w.subjOf(int(k), 0); s >= 0 && s != a && w.upos(s) != "PRON" {
+					if e := w.tokEnt[w.lo+s]; e >= 0 {
+						return int(e)
+					}
+					return w.modEntity(s, 0)
+				}
+			}
+		}
 		h := w.head(x)
 		if h < 0 {
 			break
