@@ -934,11 +934,8 @@ func (w *work) pronoun(a int) int {
 			// "We will retaliate," Iran said: the saying hangs off the
 			// quoted clause as a parataxis
 			if w.rel(int(k)) == "parataxis" && w.c.dict.Lex.Say[w.lem[int(k)]] {
-				if s := w.subjOf(int(k), 0); s >= 0 && s != a && w.upos(s) != "PRON" {
-					if e := w.tokEnt[w.lo+s]; e >= 0 {
-						return int(e)
-					}
-					return w.modEntity(s, 0)
+				if e, ok := w.sayer(int(k), a); ok {
+					return e
 				}
 			}
 		}
@@ -947,17 +944,26 @@ func (w *work) pronoun(a int) int {
 			break
 		}
 		if baseRel(w.rel(x)) == "ccomp" && w.c.dict.Lex.Say[w.lem[h]] {
-			if s := w.subjOf(h, 0); s >= 0 && s != a && w.upos(s) != "PRON" {
-				if e := w.tokEnt[w.lo+s]; e >= 0 {
-					return int(e)
-				}
-				return w.modEntity(s, 0)
-			}
-			return -1
+			e, _ := w.sayer(h, a)
+			return e
 		}
 		x = h
 	}
 	return -1
+}
+
+// sayer returns the entity that the subject of the verb of saying v names,
+// for the pronoun a: its own mention, else one its modifiers name (-1 for
+// none); ok is false when v has no subject but a or another pronoun.
+func (w *work) sayer(v, a int) (e int, ok bool) {
+	s := w.subjOf(v, 0)
+	if s < 0 || s == a || w.upos(s) == "PRON" {
+		return -1, false
+	}
+	if e := w.tokEnt[w.lo+s]; e >= 0 {
+		return int(e), true
+	}
+	return w.modEntity(s, 0), true
 }
 
 // collect appends the entities of argument token a and of its conjuncts.
