@@ -269,3 +269,34 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestErrorListShowsTen(t *testing.T) {
+	tests := []struct {
+		name  string
+		n     int
+		lines int
+		more  string
+	}{
+		{"none", 0, 1, ""},
+		{"ten", 10, 10, ""},
+		{"twelve", 12, 11, "(and 2 more errors)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l ErrorList
+			for i := range tt.n {
+				l = append(l, &Error{Op: "kb", File: "f.txt", Line: i + 1, Msg: "bad"})
+			}
+			got := l.Error()
+			if n := len(strings.Split(got, "\n")); n != tt.lines {
+				t.Errorf("got %d lines; want %d:\n%s", n, tt.lines, got)
+			}
+			if tt.more != "" && !strings.HasSuffix(got, "\n"+tt.more) {
+				t.Errorf("got %q; want it to end with %q", got, tt.more)
+			}
+			if tt.n > 0 && !strings.HasPrefix(got, "kb: f.txt:1: bad") {
+				t.Errorf("got %q; want it to start with the first error", got)
+			}
+		})
+	}
+}

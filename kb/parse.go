@@ -20,18 +20,11 @@ type ErrorList []*Error
 
 // Error joins the errors one per line, at most ten of them.
 func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i == 10 {
-			fmt.Fprintf(&b, "\n(and %d more errors)", len(l)-10)
-			break
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
+	s := fileerr.List(l[:min(len(l), 10)]).Error()
+	if len(l) > 10 {
+		s += fmt.Sprintf("\n(and %d more errors)", len(l)-10)
 	}
-	return b.String()
+	return s
 }
 
 // Err returns l as an error, or nil when it is empty.
